@@ -1,0 +1,6 @@
+package org.recordflow.authorization;
+
+public enum SignedBy {
+    CLIENT,
+    REPRESENTATIVE
+}

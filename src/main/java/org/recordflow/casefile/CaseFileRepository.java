@@ -1,0 +1,103 @@
+package org.recordflow.casefile;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class CaseFileRepository {
+
+    private static final String CASE_COLUMNS = """
+            c.id, c.reference, cl.full_name, cl.date_of_birth, c.case_type, c.state_code, c.incident_date,
+            c.paralegal_group, c.phase, c.opened_by, c.opened_at, c.process_instance_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    CaseFileRepository(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    long insertClient(String fullName, LocalDate dateOfBirth) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into client (full_name, date_of_birth, created_at) values (?, ?, ?)")
+                .params(fullName, dateOfBirth, OffsetDateTime.now(clock))
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    long insertCase(long clientId, CaseOpening opening, String openedBy, String processInstanceId) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into case_file (client_id, case_type, state_code, incident_date, paralegal_group, phase,
+                                       opened_by, opened_at, process_instance_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(clientId, opening.caseType().name(), opening.stateCode(), opening.incidentDate(),
+                        opening.paralegalGroup(), CasePhase.INTAKE.name(), openedBy, OffsetDateTime.now(clock),
+                        processInstanceId)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    void assignReference(long caseId, String reference) {
+        jdbc.sql("update case_file set reference = ? where id = ?").params(reference, caseId).update();
+    }
+
+    void insertHolder(long caseId, int position, CaseOpening.HolderEntry holder) {
+        jdbc.sql("""
+                insert into record_holder (case_id, position, name, holder_type, department, email, fax, address)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(caseId, position, holder.name(), holder.holderType().name(), holder.department(),
+                        holder.email(), holder.fax(), holder.address())
+                .update();
+    }
+
+    int updatePhase(long caseId, CasePhase phase) {
+        return jdbc.sql("update case_file set phase = ? where id = ?").params(phase.name(), caseId).update();
+    }
+
+    Optional<CaseFile> find(long caseId) {
+        return jdbc.sql("select " + CASE_COLUMNS + " from case_file c join client cl on cl.id = c.client_id where c.id = ?")
+                .param(caseId)
+                .query(CaseFileRepository::mapCase)
+                .optional();
+    }
+
+    List<CaseFile> findAll() {
+        return jdbc.sql("select " + CASE_COLUMNS + " from case_file c join client cl on cl.id = c.client_id order by c.id")
+                .query(CaseFileRepository::mapCase)
+                .list();
+    }
+
+    List<RecordHolder> holders(long caseId) {
+        return jdbc.sql("""
+                select id, case_id, position, name, holder_type, department, email, fax, address
+                from record_holder where case_id = ? order by position
+                """)
+                .param(caseId)
+                .query((rs, n) -> new RecordHolder(rs.getLong("id"), rs.getLong("case_id"), rs.getInt("position"),
+                        rs.getString("name"), HolderType.valueOf(rs.getString("holder_type")), rs.getString("department"),
+                        rs.getString("email"), rs.getString("fax"), rs.getString("address")))
+                .list();
+    }
+
+    private static CaseFile mapCase(ResultSet rs, int rowNum) throws SQLException {
+        return new CaseFile(rs.getLong("id"), rs.getString("reference"), rs.getString("full_name"),
+                rs.getObject("date_of_birth", LocalDate.class), CaseType.valueOf(rs.getString("case_type")),
+                rs.getString("state_code"), rs.getObject("incident_date", LocalDate.class),
+                rs.getString("paralegal_group"), CasePhase.valueOf(rs.getString("phase")), rs.getString("opened_by"),
+                rs.getObject("opened_at", OffsetDateTime.class), rs.getString("process_instance_id"));
+    }
+}

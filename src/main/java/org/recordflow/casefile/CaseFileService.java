@@ -1,0 +1,124 @@
+package org.recordflow.casefile;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.recordflow.platform.Problems;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opens cases and keeps their client, record holders and lifecycle phase. */
+@Service
+public class CaseFileService {
+
+    static final int MAX_NAME_LENGTH = 200;
+
+    private final CaseFileRepository repository;
+    private final IdentityService identityService;
+    private final Clock clock;
+
+    CaseFileService(CaseFileRepository repository, IdentityService identityService, Clock clock) {
+        this.repository = repository;
+        this.identityService = identityService;
+        this.clock = clock;
+    }
+
+    public record OpenedCase(long caseId, String reference) {
+    }
+
+    @Transactional
+    public OpenedCase open(CaseOpening opening, String openedBy, String processInstanceId) {
+        validate(opening);
+        long clientId = repository.insertClient(opening.clientName().strip(), opening.clientDateOfBirth());
+        long caseId = repository.insertCase(clientId, opening, openedBy, processInstanceId);
+        String reference = referenceFor(caseId);
+        repository.assignReference(caseId, reference);
+        int position = 1;
+        for (CaseOpening.HolderEntry holder : opening.recordHolders()) {
+            repository.insertHolder(caseId, position++, holder);
+        }
+        return new OpenedCase(caseId, reference);
+    }
+
+    @Transactional
+    public void enterPhase(long caseId, CasePhase phase) {
+        if (repository.updatePhase(caseId, phase) == 0) {
+            throw new CaseNotFoundException(caseId);
+        }
+    }
+
+    public CaseFile get(long caseId) {
+        return repository.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+    }
+
+    public List<CaseFile> all() {
+        return repository.findAll();
+    }
+
+    public List<RecordHolder> holders(long caseId) {
+        return repository.holders(caseId);
+    }
+
+    static String referenceFor(long caseId) {
+        return "RF-%05d".formatted(caseId);
+    }
+
+    private void validate(CaseOpening opening) {
+        LocalDate today = LocalDate.now(clock);
+        var problems = new Problems();
+        String name = opening.clientName();
+        problems.require(name != null && !name.isBlank(), "Client name is required");
+        problems.require(name == null || name.length() <= MAX_NAME_LENGTH,
+                "Client name is longer than " + MAX_NAME_LENGTH + " characters");
+        LocalDate dob = opening.clientDateOfBirth();
+        if (dob == null) {
+            problems.add("Client date of birth is required");
+        } else {
+            problems.require(!dob.isAfter(today), "Client date of birth " + dob + " is in the future");
+            problems.require(dob.getYear() >= 1900, "Client date of birth " + dob + " is before 1900");
+        }
+        LocalDate incident = opening.incidentDate();
+        if (incident == null) {
+            problems.add("Incident date is required");
+        } else {
+            problems.require(!incident.isAfter(today), "Incident date " + incident + " is in the future");
+            problems.require(dob == null || !incident.isBefore(dob),
+                    "Incident date " + incident + " is before the client's date of birth");
+        }
+        problems.require(opening.caseType() != null, "Case type is required (personal injury or medical malpractice)");
+        problems.require(UsStates.isValid(opening.stateCode()),
+                "State '" + opening.stateCode() + "' is not a US state code such as CA, NY or TX");
+        String group = opening.paralegalGroup();
+        problems.require(group != null && identityService.createGroupQuery().groupId(group).count() == 1,
+                "Paralegal group '" + group + "' does not exist");
+        validateHolders(opening.recordHolders(), problems);
+        problems.throwIfAny();
+    }
+
+    private static void validateHolders(List<CaseOpening.HolderEntry> holders, Problems problems) {
+        if (holders == null || holders.isEmpty()) {
+            problems.add("At least one record holder is required");
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        int row = 1;
+        for (CaseOpening.HolderEntry holder : holders) {
+            String label = "Record holder " + row++;
+            if (holder.name() == null || holder.name().isBlank()) {
+                problems.add(label + ": name is required");
+                continue;
+            }
+            problems.require(holder.name().length() <= MAX_NAME_LENGTH,
+                    label + ": name is longer than " + MAX_NAME_LENGTH + " characters");
+            problems.require(holder.holderType() != null, label + " (" + holder.name() + "): type is required");
+            problems.require(holder.email() == null || holder.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"),
+                    label + " (" + holder.name() + "): '" + holder.email() + "' is not an e-mail address");
+            problems.require(seen.add(holder.name().strip().toLowerCase() + "|" + holder.holderType()),
+                    label + " (" + holder.name() + ") is listed twice with the same type");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.recordflow.casefile;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.recordflow.platform.CurrentUser;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Saves the case submitted on the intake start form. The date of birth and the holder list then
+ * leave the process: they live in our tables, and process variables stay small.
+ */
+@Component("openCase")
+class OpenCaseDelegate implements JavaDelegate {
+
+    private final CaseFileService cases;
+    private final ObjectMapper json;
+
+    OpenCaseDelegate(CaseFileService cases, ObjectMapper json) {
+        this.cases = cases;
+        this.json = json;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        CaseOpening opening = CaseOpeningVariables.read(execution, json);
+        var opened = cases.open(opening, CurrentUser.of(execution), execution.getProcessInstanceId());
+
+        execution.setProcessBusinessKey(opened.reference());
+        execution.setVariable(CaseVariables.CASE_ID, opened.caseId());
+        execution.setVariable(CaseVariables.CASE_REFERENCE, opened.reference());
+        execution.setVariable(CaseOpeningVariables.CLIENT_NAME, opening.clientName().strip());
+        execution.setVariable(CaseOpeningVariables.STATE, opening.stateCode());
+        execution.removeVariable(CaseOpeningVariables.CLIENT_DATE_OF_BIRTH);
+        execution.removeVariable(CaseOpeningVariables.RECORD_HOLDERS);
+    }
+}

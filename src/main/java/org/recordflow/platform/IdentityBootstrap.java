@@ -1,0 +1,95 @@
+package org.recordflow.platform;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the firm's groups, and at start-up either the local demo's users (profile {@code demo})
+ * or the first administrator named by {@code RECORDFLOW_INITIAL_ADMIN_USER} and
+ * {@code RECORDFLOW_INITIAL_ADMIN_PASSWORD}. Never overwrites an existing user or password.
+ */
+@Component
+@Order(1)
+class IdentityBootstrap implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
+
+    @ConfigurationProperties("recordflow.demo")
+    record DemoProperties(boolean usersEnabled, String password) {
+    }
+
+    @ConfigurationProperties("recordflow.initial-admin")
+    record InitialAdminProperties(String user, String password) {
+    }
+
+    record DemoUser(String id, String firstName, String lastName, String group) {
+    }
+
+    static final List<DemoUser> DEMO_USERS = List.of(
+            new DemoUser("paula", "Paula", "Reyes", RecordflowGroups.PARALEGALS),
+            new DemoUser("sam", "Sam", "Whitfield", RecordflowGroups.SUPERVISORS),
+            new DemoUser("alex", "Alex", "Morgan", RecordflowGroups.ATTORNEYS),
+            new DemoUser("riley", "Riley", "Chen", RecordflowGroups.REVIEWERS),
+            new DemoUser("admin", "Ada", "Admin", RecordflowGroups.ADMINS));
+
+    private final IdentityService identity;
+    private final DemoProperties demo;
+    private final InitialAdminProperties initialAdmin;
+
+    IdentityBootstrap(IdentityService identity, DemoProperties demo, InitialAdminProperties initialAdmin) {
+        this.identity = identity;
+        this.demo = demo;
+        this.initialAdmin = initialAdmin;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        RecordflowGroups.ALL.forEach(g -> ensureGroup(g.id(), g.name(), g.type()));
+        if (demo.usersEnabled()) {
+            if (demo.password() == null || demo.password().isBlank()) {
+                throw new IllegalStateException("recordflow.demo.password must be set when demo users are enabled");
+            }
+            DEMO_USERS.forEach(u -> ensureUser(u.id(), u.firstName(), u.lastName(), demo.password(), u.group()));
+        }
+        if (initialAdmin.user() != null && !initialAdmin.user().isBlank()) {
+            if (initialAdmin.password() == null || initialAdmin.password().length() < 12) {
+                throw new IllegalStateException("RECORDFLOW_INITIAL_ADMIN_PASSWORD must have at least 12 characters");
+            }
+            ensureUser(initialAdmin.user(), "Recordflow", "Administrator", initialAdmin.password(), RecordflowGroups.ADMINS);
+        }
+    }
+
+    private void ensureGroup(String id, String name, String type) {
+        if (identity.createGroupQuery().groupId(id).count() == 0) {
+            Group group = identity.newGroup(id);
+            group.setName(name);
+            group.setType(type);
+            identity.saveGroup(group);
+            log.info("Created group {}", id);
+        }
+    }
+
+    private void ensureUser(String id, String firstName, String lastName, String password, String groupId) {
+        if (identity.createUserQuery().userId(id).count() > 0) {
+            return;
+        }
+        User user = identity.newUser(id);
+        user.setFirstName(firstName);
+        user.setLastName(lastName);
+        user.setEmail(id + "@recordflow.example");
+        user.setPassword(password);
+        identity.saveUser(user);
+        identity.createMembership(id, groupId);
+        log.info("Created user {} in group {}", id, groupId);
+    }
+}

@@ -1,0 +1,215 @@
+package org.recordflow.platform;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Checks the references analysts can break when they edit BPMN, DMN and forms in Camunda Modeler:
+ * form references, delegate beans, beans called from expressions, called processes, decisions and
+ * history time to live. Runs in the test suite and before every deployment at start-up.
+ */
+public final class ProcessModelLint {
+
+    static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+    static final String DMN_NS = "https://www.omg.org/spec/DMN/20191111/MODEL/";
+    static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+    static final String CAMUNDA_DMN_NS = "http://camunda.org/schema/1.0/dmn";
+
+    private static final Pattern DELEGATE_BEAN = Pattern.compile("^[$#]\\{\\s*([A-Za-z_][\\w]*)\\s*}$");
+    private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
+    private static final Pattern BEAN_METHOD_CALL = Pattern.compile("(?<![\\w.])([A-Za-z_]\\w*)\\s*\\.\\s*[A-Za-z_]\\w*\\s*\\(");
+    /** Names the engine binds in expressions besides Spring beans. */
+    private static final Set<String> ENGINE_NAMES = Set.of("execution", "task", "externalTask", "variableScope",
+            "authenticatedUserId", "dateTime", "S", "JSON", "XML", "caseExecution", "connector");
+
+    private final Predicate<String> beanExists;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ProcessModelLint(Predicate<String> beanExists) {
+        this.beanExists = beanExists;
+    }
+
+    public List<LintFinding> check(Map<String, byte[]> resources) {
+        List<LintFinding> findings = new ArrayList<>();
+        Set<String> formIds = new HashSet<>();
+        Set<String> processIds = new HashSet<>();
+        Set<String> decisionIds = new HashSet<>();
+        Map<String, Document> bpmnFiles = new HashMap<>();
+
+        resources.forEach((name, content) -> {
+            if (name.endsWith(".form")) {
+                formId(name, content, findings).ifPresent(formIds::add);
+            } else if (name.endsWith(".dmn")) {
+                parse(name, content, findings).ifPresent(doc -> checkDecisions(name, doc, decisionIds, findings));
+            } else if (name.endsWith(".bpmn")) {
+                parse(name, content, findings).ifPresent(doc -> {
+                    bpmnFiles.put(name, doc);
+                    for (Element process : elements(doc, BPMN_NS, "process")) {
+                        processIds.add(process.getAttribute("id"));
+                    }
+                });
+            }
+        });
+        bpmnFiles.forEach((name, doc) -> checkProcessFile(name, doc, formIds, processIds, decisionIds, findings));
+        return findings;
+    }
+
+    /** Runs {@link #check} and throws when anything is broken. */
+    public void verify(Map<String, byte[]> resources) {
+        List<LintFinding> findings = check(resources);
+        if (!findings.isEmpty()) {
+            throw new ProcessModelLintException(findings);
+        }
+    }
+
+    private void checkProcessFile(String file, Document doc, Set<String> formIds, Set<String> processIds,
+                                  Set<String> decisionIds, List<LintFinding> findings) {
+        for (Element process : elements(doc, BPMN_NS, "process")) {
+            if (!"false".equals(process.getAttribute("isExecutable"))
+                    && process.getAttributeNS(CAMUNDA_NS, "historyTimeToLive").isBlank()) {
+                findings.add(new LintFinding(file, process.getAttribute("id"),
+                        "process has no history time to live (camunda:historyTimeToLive)"));
+            }
+        }
+        for (Element element : allElements(doc)) {
+            String id = nearestId(element);
+            String formRef = element.getAttributeNS(CAMUNDA_NS, "formRef");
+            if (!formRef.isBlank() && !isExpression(formRef) && !formIds.contains(formRef)) {
+                findings.add(new LintFinding(file, id, "form '" + formRef + "' (camunda:formRef) is not in forms/"));
+            }
+            String calledElement = element.getAttribute("calledElement");
+            if (BPMN_NS.equals(element.getNamespaceURI()) && "callActivity".equals(element.getLocalName())
+                    && !calledElement.isBlank() && !isExpression(calledElement) && !processIds.contains(calledElement)) {
+                findings.add(new LintFinding(file, id, "called process '" + calledElement + "' does not exist in processes/"));
+            }
+            String decisionRef = element.getAttributeNS(CAMUNDA_NS, "decisionRef");
+            if (!decisionRef.isBlank() && !isExpression(decisionRef) && !decisionIds.contains(decisionRef)) {
+                findings.add(new LintFinding(file, id, "decision '" + decisionRef + "' (camunda:decisionRef) does not exist in processes/"));
+            }
+            String delegate = element.getAttribute("delegateExpression");
+            if (delegate.isBlank()) {
+                delegate = element.getAttributeNS(CAMUNDA_NS, "delegateExpression");
+            }
+            if (!delegate.isBlank()) {
+                Matcher bean = DELEGATE_BEAN.matcher(delegate.strip());
+                if (bean.matches() && !beanExists.test(bean.group(1))) {
+                    findings.add(new LintFinding(file, id, "delegate bean '" + bean.group(1) + "' (" + delegate + ") does not exist"));
+                }
+            }
+            checkExpressionBeans(file, id, element, findings);
+        }
+    }
+
+    private void checkExpressionBeans(String file, String id, Element element, List<LintFinding> findings) {
+        List<String> texts = new ArrayList<>();
+        NamedNodeMap attributes = element.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            texts.add(((Attr) attributes.item(i)).getValue());
+        }
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+                texts.add(child.getNodeValue());
+            }
+        }
+        for (String text : texts) {
+            Matcher expression = EXPRESSION.matcher(text);
+            while (expression.find()) {
+                Matcher call = BEAN_METHOD_CALL.matcher(expression.group(1));
+                while (call.find()) {
+                    String name = call.group(1);
+                    if (!ENGINE_NAMES.contains(name) && !beanExists.test(name)) {
+                        findings.add(new LintFinding(file, id, "bean '" + name + "' called in expression "
+                                + expression.group() + " does not exist"));
+                    }
+                }
+            }
+        }
+    }
+
+    private void checkDecisions(String file, Document doc, Set<String> decisionIds, List<LintFinding> findings) {
+        for (Element decision : elements(doc, DMN_NS, "decision")) {
+            decisionIds.add(decision.getAttribute("id"));
+            if (decision.getAttributeNS(CAMUNDA_DMN_NS, "historyTimeToLive").isBlank()) {
+                findings.add(new LintFinding(file, decision.getAttribute("id"),
+                        "decision has no history time to live (camunda:historyTimeToLive)"));
+            }
+        }
+    }
+
+    private Optional<String> formId(String file, byte[] content, List<LintFinding> findings) {
+        try {
+            JsonNode id = json.readTree(content).get("id");
+            if (id == null || id.asText().isBlank()) {
+                findings.add(new LintFinding(file, null, "form has no \"id\""));
+                return Optional.empty();
+            }
+            return Optional.of(id.asText());
+        } catch (IOException e) {
+            findings.add(new LintFinding(file, null, "form is not valid JSON: " + e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Document> parse(String file, byte[] content, List<LintFinding> findings) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            return Optional.of(factory.newDocumentBuilder().parse(new ByteArrayInputStream(content)));
+        } catch (Exception e) {
+            findings.add(new LintFinding(file, null, "not well-formed XML: " + e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isExpression(String value) {
+        return value.contains("${") || value.contains("#{");
+    }
+
+    private static String nearestId(Element element) {
+        for (Node node = element; node instanceof Element e; node = node.getParentNode()) {
+            if (!e.getAttribute("id").isBlank()) {
+                return e.getAttribute("id");
+            }
+        }
+        return null;
+    }
+
+    private static List<Element> elements(Document doc, String namespace, String localName) {
+        NodeList nodes = doc.getElementsByTagNameNS(namespace, localName);
+        List<Element> result = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            result.add((Element) nodes.item(i));
+        }
+        return result;
+    }
+
+    private static List<Element> allElements(Document doc) {
+        return elements(doc, "*", "*");
+    }
+}

@@ -1,0 +1,98 @@
+package org.recordflow.platform;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * One login for everything. Spring Security authenticates every request (form login for people,
+ * HTTP Basic for integrations) against Camunda's users; Camunda's webapps and REST API then trust
+ * that login through their container-based authentication, so Camunda's authorizations apply to the
+ * same user. Open without login: the login page, static assets and the health probe.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    static final String ENGINE_REST = "/engine-rest/**";
+    static final String CAMUNDA_API = "/camunda/api/**";
+    static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/*/logout";
+    /** Spring Security's filter chain runs at -100; the Camunda filters need its login. */
+    static final int AFTER_SPRING_SECURITY = 0;
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain engineRestSecurity(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher(AntPathRequestMatcher.antMatcher(ENGINE_REST))
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // A stateless API authenticated on every call: no session cookie to forge requests with
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain applicationSecurity(HttpSecurity http) throws Exception {
+        RequestMatcher apiCalls = new OrRequestMatcher(
+                AntPathRequestMatcher.antMatcher(CAMUNDA_API), AntPathRequestMatcher.antMatcher("/api/**"),
+                AntPathRequestMatcher.antMatcher("/actuator/**"));
+        return http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/error", "/css/**", "/img/**", "/favicon.ico",
+                                "/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.defaultSuccessUrl("/", false).permitAll())
+                .httpBasic(Customizer.withDefaults())
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), apiCalls)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), AntPathRequestMatcher.antMatcher("/**")))
+                .logout(logout -> logout
+                        .logoutRequestMatcher(new OrRequestMatcher(
+                                AntPathRequestMatcher.antMatcher(HttpMethod.POST, "/logout"),
+                                AntPathRequestMatcher.antMatcher(HttpMethod.POST, CAMUNDA_LOGOUT)))
+                        .logoutSuccessUrl("/login?logout"))
+                // Camunda's webapps carry their own CSRF protection (X-XSRF-TOKEN) on /camunda/api
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .build();
+    }
+
+    /** Lets Tasklist, Cockpit and Admin take the user from the Spring Security login. */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappAuthentication() {
+        var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setName("camunda-webapp-container-authentication");
+        registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/camunda/*");
+        registration.setOrder(AFTER_SPRING_SECURITY);
+        return registration;
+    }
+
+    /** Runs engine REST calls as the authenticated user, so Camunda's authorizations apply. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("camunda-rest-container-authentication");
+        registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(AFTER_SPRING_SECURITY);
+        return registration;
+    }
+}

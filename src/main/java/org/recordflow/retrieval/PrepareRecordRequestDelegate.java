@@ -1,0 +1,25 @@
+package org.recordflow.retrieval;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.recordflow.platform.ProcessVariables;
+import org.springframework.stereotype.Component;
+
+/** Links the request row to its process instance and names the holder for Tasklist. */
+@Component("prepareRecordRequest")
+class PrepareRecordRequestDelegate implements JavaDelegate {
+
+    private final RecordRequestService requests;
+
+    PrepareRecordRequestDelegate(RecordRequestService requests) {
+        this.requests = requests;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long requestId = ProcessVariables.id(execution, RecordRequestVariables.RECORD_REQUEST_ID);
+        RecordRequest request = requests.attachProcess(requestId, execution.getProcessInstanceId());
+        execution.setVariable(RecordRequestVariables.HOLDER_NAME, request.holderName());
+        execution.setVariable(RecordRequestVariables.RECORD_TYPE, request.recordType().label());
+    }
+}

@@ -1,0 +1,109 @@
+package org.recordflow.retrieval;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.recordflow.casefile.CaseFileService;
+import org.recordflow.casefile.HolderType;
+import org.recordflow.casefile.RecordHolder;
+import org.recordflow.platform.InvalidInputException;
+import org.recordflow.platform.Problems;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Record requests: one per record holder and record type, from creation to production. */
+@Service
+public class RecordRequestService {
+
+    private final RecordRequestRepository repository;
+    private final CaseFileService cases;
+    private final Clock clock;
+
+    RecordRequestService(RecordRequestRepository repository, CaseFileService cases, Clock clock) {
+        this.repository = repository;
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates the requests of a case, one per holder; idempotent, so a retried intake step never
+     * doubles them.
+     */
+    @Transactional
+    public List<Long> createForCase(long caseId) {
+        List<RecordHolder> holders = cases.holders(caseId);
+        if (holders.isEmpty()) {
+            throw new InvalidInputException("Case " + caseId + " has no record holders to request records from");
+        }
+        for (RecordHolder holder : holders) {
+            repository.insertIfAbsent(caseId, holder.id(), recordTypeFor(holder), LegalBasis.AUTHORIZATION);
+        }
+        return repository.idsForCase(caseId);
+    }
+
+    /** The collection case-lifecycle's retrieval multi-instance iterates over. */
+    public List<Long> idsForCase(Long caseId) {
+        return repository.idsForCase(caseId);
+    }
+
+    public List<RecordRequest> forCase(long caseId) {
+        return repository.forCase(caseId);
+    }
+
+    public RecordRequest get(long requestId) {
+        return repository.find(requestId).orElseThrow(() -> new RecordRequestNotFoundException(requestId));
+    }
+
+    @Transactional
+    public RecordRequest attachProcess(long requestId, String processInstanceId) {
+        get(requestId);
+        repository.linkProcessInstance(requestId, processInstanceId);
+        return get(requestId);
+    }
+
+    @Transactional
+    public void markSent(long requestId, SendChannel channel, LocalDate sentOn, LocalDate providerReceivedOn) {
+        RecordRequest request = get(requestId);
+        LocalDate today = LocalDate.now(clock);
+        var problems = new Problems();
+        problems.require(request.status() == RequestStatus.TO_SEND,
+                "Request " + requestId + " was already sent (status " + request.status() + ")");
+        problems.require(channel != null, "Channel is required (e-mail, fax, mail or portal)");
+        if (sentOn == null) {
+            problems.add("Date sent is required");
+        } else {
+            problems.require(!sentOn.isAfter(today), "Date sent " + sentOn + " is in the future");
+        }
+        if (providerReceivedOn != null) {
+            problems.require(!providerReceivedOn.isAfter(today),
+                    "Date the provider received the request " + providerReceivedOn + " is in the future");
+            problems.require(sentOn == null || !providerReceivedOn.isBefore(sentOn),
+                    "Date the provider received the request " + providerReceivedOn + " is before the date sent " + sentOn);
+        }
+        problems.throwIfAny();
+        repository.markSent(requestId, channel, sentOn, providerReceivedOn);
+    }
+
+    @Transactional
+    public void recordProduction(long requestId, ProductionOutcome outcome, LocalDate producedOn) {
+        RecordRequest request = get(requestId);
+        var problems = new Problems();
+        problems.require(request.status() == RequestStatus.SENT,
+                "Request " + requestId + " is not waiting for a production (status " + request.status() + ")");
+        problems.require(outcome != null, "Outcome is required (complete, partial or none)");
+        if (producedOn == null) {
+            problems.add("Date received is required");
+        } else {
+            problems.require(!producedOn.isAfter(LocalDate.now(clock)), "Date received " + producedOn + " is in the future");
+            problems.require(request.sentOn() == null || !producedOn.isBefore(request.sentOn()),
+                    "Date received " + producedOn + " is before the request was sent (" + request.sentOn() + ")");
+        }
+        problems.throwIfAny();
+        repository.markProduced(requestId, outcome, producedOn);
+    }
+
+    private static RecordType recordTypeFor(RecordHolder holder) {
+        return holder.holderType() == HolderType.BILLING_OFFICE ? RecordType.BILLS : RecordType.MEDICAL_RECORDS;
+    }
+}

@@ -1,0 +1,5 @@
+package org.recordflow.retrieval;
+
+public enum SendChannel {
+    EMAIL, FAX, MAIL, PORTAL
+}
