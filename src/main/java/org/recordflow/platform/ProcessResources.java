@@ -56,9 +56,6 @@ public final class ProcessResources {
     static String stableName(String url, String folder) {
         int at = url.lastIndexOf("/" + folder);
         if (at < 0) {
-            at = url.lastIndexOf("!" + folder) ;
-        }
-        if (at < 0) {
             throw new IllegalArgumentException("Resource " + url + " is not inside a '" + folder + "' folder");
         }
         return url.substring(at + 1);

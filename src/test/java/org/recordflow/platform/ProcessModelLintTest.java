@@ -1,0 +1,75 @@
+package org.recordflow.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class ProcessModelLintTest {
+
+    private final ProcessModelLint lint = new ProcessModelLint(name -> List.of("existingDelegate").contains(name));
+
+    @Test
+    void brokenReferencesAreEachReportedWithFileElementAndWhatIsMissing() throws IOException {
+        Map<String, byte[]> resources = new LinkedHashMap<>();
+        resources.put("processes/broken-references.bpmn", classpath("lint/broken-references.bpmn"));
+        resources.put("processes/no-ttl.dmn", classpath("lint/no-ttl.dmn"));
+
+        List<String> findings = lint.check(resources).stream().map(LintFinding::toString).toList();
+
+        assertThat(findings).containsExactlyInAnyOrder(
+                "processes/broken-references.bpmn [broken-references]: process has no history time to live (camunda:historyTimeToLive)",
+                "processes/broken-references.bpmn [Task_MissingForm]: form 'no-such-form' (camunda:formRef) is not in forms/",
+                "processes/broken-references.bpmn [Task_MissingBean]: delegate bean 'noSuchDelegate' (${noSuchDelegate}) does not exist",
+                "processes/broken-references.bpmn [CallActivity_MissingProcess]: called process 'no-such-process' does not exist in processes/",
+                "processes/broken-references.bpmn [CallActivity_MissingProcess]: bean 'ghostService' called in expression ${ghostService.record(execution)} does not exist",
+                "processes/broken-references.bpmn [Task_MissingDecision]: decision 'no-such-decision' (camunda:decisionRef) does not exist in processes/",
+                "processes/no-ttl.dmn [decision-without-ttl]: decision has no history time to live (camunda:historyTimeToLive)");
+    }
+
+    @Test
+    void verifyRefusesTheWholeSetWithOneMessageListingEveryFinding() throws IOException {
+        Map<String, byte[]> resources = Map.of("processes/broken-references.bpmn", classpath("lint/broken-references.bpmn"));
+
+        assertThatThrownBy(() -> lint.verify(resources))
+                .isInstanceOf(ProcessModelLintException.class)
+                .hasMessageContaining("nothing was deployed")
+                .hasMessageContaining("processes/broken-references.bpmn [Task_MissingForm]: form 'no-such-form'");
+    }
+
+    @Test
+    void malformedFilesAreReportedNotThrown() {
+        Map<String, byte[]> resources = Map.of(
+                "processes/half-saved.bpmn", "<definitions><process id=\"x\"".getBytes(StandardCharsets.UTF_8),
+                "forms/broken.form", "{ \"components\": [".getBytes(StandardCharsets.UTF_8),
+                "forms/anonymous.form", "{ \"components\": [] }".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(lint.check(resources)).extracting(LintFinding::file, f -> f.problem().split(":")[0])
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("processes/half-saved.bpmn", "not well-formed XML"),
+                        org.assertj.core.groups.Tuple.tuple("forms/broken.form", "form is not valid JSON"),
+                        org.assertj.core.groups.Tuple.tuple("forms/anonymous.form", "form has no \"id\""));
+    }
+
+    @Test
+    void shippedProcessesFormsAndDecisionsHaveNoBrokenReference() {
+        Map<String, byte[]> shipped = ProcessResources.load();
+        assertThat(shipped.keySet()).contains("processes/case-lifecycle.bpmn", "forms/case-intake.form");
+        // Beans are checked against the real application context in ShippedModelsLintTest
+        ProcessModelLint referencesOnly = new ProcessModelLint(name -> true);
+        assertThat(referencesOnly.check(shipped)).isEmpty();
+    }
+
+    private static byte[] classpath(String path) throws IOException {
+        try (InputStream in = ProcessModelLintTest.class.getClassLoader().getResourceAsStream(path)) {
+            return in.readAllBytes();
+        }
+    }
+}
