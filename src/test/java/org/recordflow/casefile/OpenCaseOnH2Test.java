@@ -1,9 +1,7 @@
 package org.recordflow.casefile;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
+import org.recordflow.support.RecordflowSpringTest;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"demo", "test"})
+@RecordflowSpringTest
 class OpenCaseOnH2Test extends OpenCaseThroughApiContract {
 }
