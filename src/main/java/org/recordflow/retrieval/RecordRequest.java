@@ -1,5 +1,9 @@
 package org.recordflow.retrieval;
 
+import org.recordflow.casefile.LegalBasis;
+import org.recordflow.casefile.RecordType;
+import org.recordflow.casefile.SendChannel;
+
 import java.time.LocalDate;
 
 public record RecordRequest(long id, long caseId, long holderId, String holderName, RecordType recordType,

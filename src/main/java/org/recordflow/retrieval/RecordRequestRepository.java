@@ -1,5 +1,9 @@
 package org.recordflow.retrieval;
 
+import org.recordflow.casefile.LegalBasis;
+import org.recordflow.casefile.RecordType;
+import org.recordflow.casefile.SendChannel;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -1,5 +1,9 @@
 package org.recordflow.retrieval;
 
+import org.recordflow.casefile.LegalBasis;
+import org.recordflow.casefile.RecordType;
+import org.recordflow.casefile.SendChannel;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.recordflow.platform.Enums;

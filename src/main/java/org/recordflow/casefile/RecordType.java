@@ -1,4 +1,4 @@
-package org.recordflow.retrieval;
+package org.recordflow.casefile;
 
 /** Records and bills are separate requests, often to separate departments. */
 public enum RecordType {

@@ -1,4 +1,4 @@
-package org.recordflow.retrieval;
+package org.recordflow.casefile;
 
 /** Why the provider must (or may) release: the basis decides the deadline and the fee rules. */
 public enum LegalBasis {

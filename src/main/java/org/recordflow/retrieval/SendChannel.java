@@ -1,5 +1,0 @@
-package org.recordflow.retrieval;
-
-public enum SendChannel {
-    EMAIL, FAX, MAIL, PORTAL
-}
