@@ -5,5 +5,7 @@ import java.time.OffsetDateTime;
 
 public record CaseFile(long id, String reference, String clientName, LocalDate clientDateOfBirth,
                        CaseType caseType, String stateCode, LocalDate incidentDate, String paralegalGroup,
-                       CasePhase phase, String openedBy, OffsetDateTime openedAt, String processInstanceId) {
+                       CasePhase phase, LegalBasis legalBasis, LocalDate subpoenaReturnDate, LocalDate recordsFrom,
+                       boolean psychotherapyNotes, boolean substanceUseRecords, String openedBy,
+                       OffsetDateTime openedAt, String processInstanceId) {
 }

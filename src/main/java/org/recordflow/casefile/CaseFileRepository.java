@@ -17,7 +17,8 @@ class CaseFileRepository {
 
     private static final String CASE_COLUMNS = """
             c.id, c.reference, cl.full_name, cl.date_of_birth, c.case_type, c.state_code, c.incident_date,
-            c.paralegal_group, c.phase, c.opened_by, c.opened_at, c.process_instance_id
+            c.paralegal_group, c.phase, c.legal_basis, c.subpoena_return_date, c.records_from, c.psychotherapy_notes,
+            c.substance_use_records, c.opened_by, c.opened_at, c.process_instance_id
             """;
 
     private final JdbcClient jdbc;
@@ -40,12 +41,14 @@ class CaseFileRepository {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into case_file (client_id, case_type, state_code, incident_date, paralegal_group, phase,
-                                       opened_by, opened_at, process_instance_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                       legal_basis, subpoena_return_date, records_from, psychotherapy_notes,
+                                       substance_use_records, opened_by, opened_at, process_instance_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(clientId, opening.caseType().name(), opening.stateCode(), opening.incidentDate(),
-                        opening.paralegalGroup(), CasePhase.INTAKE.name(), openedBy, OffsetDateTime.now(clock),
-                        processInstanceId)
+                        opening.paralegalGroup(), CasePhase.INTAKE.name(), opening.legalBasis().name(),
+                        opening.subpoenaReturnDate(), opening.recordsFrom(), opening.psychotherapyNotes(),
+                        opening.substanceUseRecords(), openedBy, OffsetDateTime.now(clock), processInstanceId)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -56,10 +59,12 @@ class CaseFileRepository {
 
     void insertHolder(long caseId, int position, CaseOpening.HolderEntry holder) {
         jdbc.sql("""
-                insert into record_holder (case_id, position, name, holder_type, department, email, fax, address)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
+                insert into record_holder (case_id, position, name, holder_type, released_via, channel, record_types,
+                                           department, email, fax, address)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-                .params(caseId, position, holder.name(), holder.holderType().name(), holder.department(),
+                .params(caseId, position, holder.name().strip(), holder.holderType().name(), holder.releasedVia().name(),
+                        holder.channel().name(), RecordTypes.format(holder.recordTypes()), holder.department(),
                         holder.email(), holder.fax(), holder.address())
                 .update();
     }
@@ -83,12 +88,15 @@ class CaseFileRepository {
 
     List<RecordHolder> holders(long caseId) {
         return jdbc.sql("""
-                select id, case_id, position, name, holder_type, department, email, fax, address
+                select id, case_id, position, name, holder_type, released_via, channel, record_types, department, email,
+                       fax, address
                 from record_holder where case_id = ? order by position
                 """)
                 .param(caseId)
                 .query((rs, n) -> new RecordHolder(rs.getLong("id"), rs.getLong("case_id"), rs.getInt("position"),
-                        rs.getString("name"), HolderType.valueOf(rs.getString("holder_type")), rs.getString("department"),
+                        rs.getString("name"), HolderType.valueOf(rs.getString("holder_type")),
+                        ReleaseRoute.valueOf(rs.getString("released_via")), SendChannel.valueOf(rs.getString("channel")),
+                        RecordTypes.parse(rs.getString("record_types")), rs.getString("department"),
                         rs.getString("email"), rs.getString("fax"), rs.getString("address")))
                 .list();
     }
@@ -97,7 +105,10 @@ class CaseFileRepository {
         return new CaseFile(rs.getLong("id"), rs.getString("reference"), rs.getString("full_name"),
                 rs.getObject("date_of_birth", LocalDate.class), CaseType.valueOf(rs.getString("case_type")),
                 rs.getString("state_code"), rs.getObject("incident_date", LocalDate.class),
-                rs.getString("paralegal_group"), CasePhase.valueOf(rs.getString("phase")), rs.getString("opened_by"),
+                rs.getString("paralegal_group"), CasePhase.valueOf(rs.getString("phase")),
+                LegalBasis.valueOf(rs.getString("legal_basis")), rs.getObject("subpoena_return_date", LocalDate.class),
+                rs.getObject("records_from", LocalDate.class), rs.getBoolean("psychotherapy_notes"),
+                rs.getBoolean("substance_use_records"), rs.getString("opened_by"),
                 rs.getObject("opened_at", OffsetDateTime.class), rs.getString("process_instance_id"));
     }
 }

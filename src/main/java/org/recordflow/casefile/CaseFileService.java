@@ -16,6 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseFileService {
 
     static final int MAX_NAME_LENGTH = 200;
+    static final int MAX_HOLDERS = 100;
+    /** Without a stated range, ask for a year of prior records too: pre-existing conditions matter. */
+    static final int DEFAULT_PRIOR_YEARS = 1;
 
     private final CaseFileRepository repository;
     private final IdentityService identityService;
@@ -31,7 +34,8 @@ public class CaseFileService {
     }
 
     @Transactional
-    public OpenedCase open(CaseOpening opening, String openedBy, String processInstanceId) {
+    public OpenedCase open(CaseOpening submitted, String openedBy, String processInstanceId) {
+        CaseOpening opening = withDefaults(submitted);
         validate(opening);
         long clientId = repository.insertClient(opening.clientName().strip(), opening.clientDateOfBirth());
         long caseId = repository.insertCase(clientId, opening, openedBy, processInstanceId);
@@ -67,6 +71,19 @@ public class CaseFileService {
         return "RF-%05d".formatted(caseId);
     }
 
+    private static CaseOpening withDefaults(CaseOpening o) {
+        LegalBasis basis = o.legalBasis() == null ? LegalBasis.AUTHORIZATION : o.legalBasis();
+        LocalDate recordsFrom = o.recordsFrom() != null || o.incidentDate() == null ? o.recordsFrom()
+                : o.incidentDate().minusYears(DEFAULT_PRIOR_YEARS);
+        List<CaseOpening.HolderEntry> holders = o.recordHolders() == null ? List.of() : o.recordHolders().stream()
+                .map(h -> h.releasedVia() != null ? h : new CaseOpening.HolderEntry(h.name(), h.holderType(),
+                        ReleaseRoute.IN_HOUSE_HIM, h.channel(), h.recordTypes(), h.department(), h.email(), h.fax(), h.address()))
+                .toList();
+        return new CaseOpening(o.clientName(), o.clientDateOfBirth(), o.incidentDate(), o.caseType(), o.stateCode(),
+                o.paralegalGroup(), basis, o.subpoenaReturnDate(), recordsFrom, o.psychotherapyNotes(),
+                o.substanceUseRecords(), holders);
+    }
+
     private void validate(CaseOpening opening) {
         LocalDate today = LocalDate.now(clock);
         var problems = new Problems();
@@ -95,6 +112,13 @@ public class CaseFileService {
         String group = opening.paralegalGroup();
         problems.require(group != null && identityService.createGroupQuery().groupId(group).count() == 1,
                 "Paralegal group '" + group + "' does not exist");
+        if (opening.legalBasis() == LegalBasis.SUBPOENA) {
+            problems.require(opening.subpoenaReturnDate() != null, "Subpoena return date is required for a subpoena");
+            problems.require(opening.subpoenaReturnDate() == null || opening.subpoenaReturnDate().isAfter(today),
+                    "Subpoena return date " + opening.subpoenaReturnDate() + " is not in the future");
+        }
+        problems.require(opening.recordsFrom() == null || !opening.recordsFrom().isAfter(today),
+                "Records from " + opening.recordsFrom() + " is in the future");
         validateHolders(opening.recordHolders(), problems);
         problems.throwIfAny();
     }
@@ -102,6 +126,10 @@ public class CaseFileService {
     private static void validateHolders(List<CaseOpening.HolderEntry> holders, Problems problems) {
         if (holders == null || holders.isEmpty()) {
             problems.add("At least one record holder is required");
+            return;
+        }
+        if (holders.size() > MAX_HOLDERS) {
+            problems.add("A case can list at most " + MAX_HOLDERS + " record holders, not " + holders.size());
             return;
         }
         Set<String> seen = new HashSet<>();
@@ -114,11 +142,22 @@ public class CaseFileService {
             }
             problems.require(holder.name().length() <= MAX_NAME_LENGTH,
                     label + ": name is longer than " + MAX_NAME_LENGTH + " characters");
-            problems.require(holder.holderType() != null, label + " (" + holder.name() + "): type is required");
-            problems.require(holder.email() == null || holder.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"),
-                    label + " (" + holder.name() + "): '" + holder.email() + "' is not an e-mail address");
+            label = label + " (" + holder.name() + ")";
+            problems.require(holder.holderType() != null, label + ": type is required");
+            problems.require(holder.recordTypes() != null && !holder.recordTypes().isEmpty(),
+                    label + ": choose what to request (medical records, bills, images)");
+            problems.require(holder.email() == null || HolderContacts.isEmail(holder.email()),
+                    label + ": '" + holder.email() + "' is not an e-mail address");
+            problems.require(holder.fax() == null || HolderContacts.isFax(holder.fax()),
+                    label + ": fax '" + holder.fax() + "' needs at least 10 digits");
+            if (holder.channel() == null) {
+                problems.add(label + ": how to send the request is required (e-mail, fax, mail or portal)");
+            } else {
+                problems.require(HolderContacts.hasAddressFor(holder),
+                        label + ": " + HolderContacts.missingAddressMessage(holder.channel()));
+            }
             problems.require(seen.add(holder.name().strip().toLowerCase() + "|" + holder.holderType()),
-                    label + " (" + holder.name() + ") is listed twice with the same type");
+                    label + " is listed twice with the same type");
         }
     }
 }

@@ -2,6 +2,7 @@ package org.recordflow.casefile;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 /** What the intake start form captures to open a case. */
 public record CaseOpening(
@@ -11,10 +12,16 @@ public record CaseOpening(
         CaseType caseType,
         String stateCode,
         String paralegalGroup,
+        LegalBasis legalBasis,
+        LocalDate subpoenaReturnDate,
+        LocalDate recordsFrom,
+        boolean psychotherapyNotes,
+        boolean substanceUseRecords,
         List<HolderEntry> recordHolders) {
 
-    /** One record holder as entered at intake. */
-    public record HolderEntry(String name, HolderType holderType, String department, String email,
-                              String fax, String address) {
+    /** One record holder as entered at intake: who, how it releases records, how to reach it, what to ask. */
+    public record HolderEntry(String name, HolderType holderType, ReleaseRoute releasedVia, SendChannel channel,
+                              Set<RecordType> recordTypes, String department, String email, String fax,
+                              String address) {
     }
 }

@@ -1,9 +1,12 @@
 package org.recordflow.casefile;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
@@ -28,6 +31,11 @@ final class CaseOpeningVariables {
     static final String CASE_TYPE = "caseType";
     static final String STATE = "state";
     static final String PARALEGAL_GROUP = "paralegalGroup";
+    static final String LEGAL_BASIS = "legalBasis";
+    static final String SUBPOENA_RETURN_DATE = "subpoenaReturnDate";
+    static final String RECORDS_FROM = "recordsFrom";
+    static final String PSYCHOTHERAPY_NOTES = "psychotherapyNotes";
+    static final String SUBSTANCE_USE_RECORDS = "substanceUseRecords";
     static final String RECORD_HOLDERS = "recordHolders";
 
     private static final TypeReference<List<Map<String, Object>>> ROWS = new TypeReference<>() {
@@ -45,6 +53,11 @@ final class CaseOpeningVariables {
                 Enums.parse(CaseType.class, ProcessVariables.text(scope, CASE_TYPE), "Case type", problems),
                 upper(ProcessVariables.text(scope, STATE)),
                 ProcessVariables.text(scope, PARALEGAL_GROUP),
+                Enums.parse(LegalBasis.class, ProcessVariables.text(scope, LEGAL_BASIS), "Legal basis", problems),
+                ProcessVariables.date(scope, SUBPOENA_RETURN_DATE, "Subpoena return date", problems),
+                ProcessVariables.date(scope, RECORDS_FROM, "Records from", problems),
+                ProcessVariables.flag(scope, PSYCHOTHERAPY_NOTES),
+                ProcessVariables.flag(scope, SUBSTANCE_USE_RECORDS),
                 holders(scope.getVariable(RECORD_HOLDERS), json, problems));
         problems.throwIfAny();
         return opening;
@@ -59,6 +72,9 @@ final class CaseOpeningVariables {
             holders.add(new CaseOpening.HolderEntry(
                     text(fields.get("name")),
                     Enums.parse(HolderType.class, text(fields.get("holderType")), label + " type", problems),
+                    Enums.parse(ReleaseRoute.class, text(fields.get("releasedVia")), label + " release route", problems),
+                    Enums.parse(SendChannel.class, text(fields.get("channel")), label + " channel", problems),
+                    recordTypes(fields.get("recordTypes"), label, problems),
                     text(fields.get("department")),
                     text(fields.get("email")),
                     text(fields.get("fax")),
@@ -83,6 +99,19 @@ final class CaseOpeningVariables {
             problems.add("Record holders must be a list of {name, holderType, department, email, fax, address}");
             return List.of();
         }
+    }
+
+    private static Set<RecordType> recordTypes(Object value, String label, Problems problems) {
+        Collection<?> values = value instanceof Collection<?> list ? list
+                : value == null ? List.of() : List.of(value.toString().split(","));
+        Set<RecordType> types = EnumSet.noneOf(RecordType.class);
+        for (Object type : values) {
+            RecordType parsed = Enums.parse(RecordType.class, text(type), label + " record type", problems);
+            if (parsed != null) {
+                types.add(parsed);
+            }
+        }
+        return types;
     }
 
     private static String text(Object value) {

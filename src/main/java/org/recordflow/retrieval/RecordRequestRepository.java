@@ -19,9 +19,10 @@ import org.springframework.stereotype.Repository;
 class RecordRequestRepository {
 
     private static final String SELECT = """
-            select r.id, r.case_id, r.holder_id, h.name as holder_name, r.record_type, r.legal_basis, r.status,
-                   r.channel, r.sent_on, r.provider_received_on, r.produced_on, r.production_outcome,
-                   r.process_instance_id
+            select r.id, r.case_id, r.holder_id, h.name as holder_name, r.record_type, r.legal_basis, r.department,
+                   r.due_days, r.day_count, r.extension_allowed, r.extension_days, r.follow_up_days, r.status,
+                   r.channel, r.sent_on, r.provider_received_on, r.due_on, r.extended_due_on, r.produced_on,
+                   r.production_outcome, r.process_instance_id
             from record_request r join record_holder h on h.id = r.holder_id
             """;
 
@@ -34,7 +35,8 @@ class RecordRequestRepository {
     }
 
     /** Creates the request unless one exists for this holder and record type; true when created. */
-    boolean insertIfAbsent(long caseId, long holderId, RecordType type, LegalBasis basis) {
+    boolean insertIfAbsent(long caseId, long holderId, RecordType type, LegalBasis basis, String department,
+                           DeadlineRule rule) {
         int existing = jdbc.sql("select count(*) from record_request where holder_id = ? and record_type = ?")
                 .params(holderId, type.name()).query(Integer.class).single();
         if (existing > 0) {
@@ -42,10 +44,14 @@ class RecordRequestRepository {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
-                insert into record_request (case_id, holder_id, record_type, legal_basis, status, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?)
+                insert into record_request (case_id, holder_id, record_type, legal_basis, department, due_days, day_count,
+                                            extension_allowed, extension_days, follow_up_days, status, created_at,
+                                            updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-                .params(caseId, holderId, type.name(), basis.name(), RequestStatus.TO_SEND.name(), now, now)
+                .params(caseId, holderId, type.name(), basis.name(), department, rule.dueDays(), rule.dayCount().name(),
+                        rule.extensionAllowed(), rule.extensionDays(), rule.followUpDays(), RequestStatus.TO_SEND.name(),
+                        now, now)
                 .update();
         return true;
     }
@@ -71,14 +77,33 @@ class RecordRequestRepository {
                 .params(processInstanceId, OffsetDateTime.now(clock), requestId).update();
     }
 
-    void markSent(long requestId, SendChannel channel, LocalDate sentOn, LocalDate providerReceivedOn) {
+    void markSent(long requestId, SendChannel channel, LocalDate sentOn, LocalDate providerReceivedOn, LocalDate dueOn) {
         jdbc.sql("""
-                update record_request set status = ?, channel = ?, sent_on = ?, provider_received_on = ?, updated_at = ?
+                update record_request set status = ?, channel = ?, sent_on = ?, provider_received_on = ?, due_on = ?,
+                                          updated_at = ?
                 where id = ?
                 """)
-                .params(RequestStatus.SENT.name(), channel.name(), sentOn, providerReceivedOn,
+                .params(RequestStatus.SENT.name(), channel.name(), sentOn, providerReceivedOn, dueOn,
                         OffsetDateTime.now(clock), requestId)
                 .update();
+    }
+
+    /** Pauses the case's requests still waiting on the provider; returns how many. */
+    int pauseOpen(long caseId) {
+        return jdbc.sql("""
+                update record_request set paused_at = ?, updated_at = ?
+                where case_id = ? and status in ('TO_SEND', 'SENT') and paused_at is null
+                """).params(OffsetDateTime.now(clock), OffsetDateTime.now(clock), caseId).update();
+    }
+
+    int resumePaused(long caseId) {
+        return jdbc.sql("update record_request set paused_at = null, updated_at = ? where case_id = ? and paused_at is not null")
+                .params(OffsetDateTime.now(clock), caseId).update();
+    }
+
+    boolean isPaused(long requestId) {
+        return jdbc.sql("select count(*) from record_request where id = ? and paused_at is not null")
+                .param(requestId).query(Integer.class).single() > 0;
     }
 
     void markProduced(long requestId, ProductionOutcome outcome, LocalDate producedOn) {
@@ -95,9 +120,13 @@ class RecordRequestRepository {
         String outcome = rs.getString("production_outcome");
         return new RecordRequest(rs.getLong("id"), rs.getLong("case_id"), rs.getLong("holder_id"),
                 rs.getString("holder_name"), RecordType.valueOf(rs.getString("record_type")),
-                LegalBasis.valueOf(rs.getString("legal_basis")), RequestStatus.valueOf(rs.getString("status")),
+                LegalBasis.valueOf(rs.getString("legal_basis")), rs.getString("department"),
+                new DeadlineRule(rs.getInt("due_days"), DayCount.valueOf(rs.getString("day_count")),
+                        rs.getBoolean("extension_allowed"), rs.getInt("extension_days"), rs.getInt("follow_up_days"), null),
+                RequestStatus.valueOf(rs.getString("status")),
                 channel == null ? null : SendChannel.valueOf(channel), rs.getObject("sent_on", LocalDate.class),
-                rs.getObject("provider_received_on", LocalDate.class), rs.getObject("produced_on", LocalDate.class),
+                rs.getObject("provider_received_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
+                rs.getObject("extended_due_on", LocalDate.class), rs.getObject("produced_on", LocalDate.class),
                 outcome == null ? null : ProductionOutcome.valueOf(outcome), rs.getString("process_instance_id"));
     }
 }

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.recordflow.casefile.CaseFileService;
-import org.recordflow.casefile.HolderType;
+import org.recordflow.casefile.CaseFile;
 import org.recordflow.casefile.RecordHolder;
 import org.recordflow.platform.InvalidInputException;
 import org.recordflow.platform.Problems;
@@ -22,26 +22,35 @@ public class RecordRequestService {
 
     private final RecordRequestRepository repository;
     private final CaseFileService cases;
+    private final RequestRules rules;
     private final Clock clock;
 
-    RecordRequestService(RecordRequestRepository repository, CaseFileService cases, Clock clock) {
+    RecordRequestService(RecordRequestRepository repository, CaseFileService cases, RequestRules rules, Clock clock) {
         this.repository = repository;
         this.cases = cases;
+        this.rules = rules;
         this.clock = clock;
     }
 
     /**
-     * Creates the requests of a case, one per holder; idempotent, so a retried intake step never
-     * doubles them.
+     * Creates the requests of a case, one per holder and record type, each routed to its department
+     * and carrying its deadline rule; idempotent, so a retried intake step never doubles them. A
+     * holder no rule covers fails the whole step, naming the holder: nothing is half-created.
      */
     @Transactional
     public List<Long> createForCase(long caseId) {
+        CaseFile caseFile = cases.get(caseId);
         List<RecordHolder> holders = cases.holders(caseId);
         if (holders.isEmpty()) {
-            throw new InvalidInputException("Case " + caseId + " has no record holders to request records from");
+            throw new InvalidInputException("Case " + caseFile.reference() + " has no record holders to request records from");
         }
         for (RecordHolder holder : holders) {
-            repository.insertIfAbsent(caseId, holder.id(), recordTypeFor(holder), LegalBasis.AUTHORIZATION);
+            DeadlineRule rule = rules.deadline(caseFile.legalBasis(), caseFile.stateCode(), holder.holderType());
+            for (RecordType type : holder.recordTypes()) {
+                var routing = rules.routing(holder.holderType(), type, holder.releasedVia());
+                String department = holder.department() != null ? holder.department() : routing.department();
+                repository.insertIfAbsent(caseId, holder.id(), type, caseFile.legalBasis(), department, rule);
+            }
         }
         return repository.idsForCase(caseId);
     }
@@ -86,7 +95,24 @@ public class RecordRequestService {
                     "Date the provider received the request " + providerReceivedOn + " is before the date sent " + sentOn);
         }
         problems.throwIfAny();
-        repository.markSent(requestId, channel, sentOn, providerReceivedOn);
+        LocalDate dueOn = providerReceivedOn == null ? null
+                : request.deadlineRule().dueDate(providerReceivedOn, cases.get(request.caseId()).subpoenaReturnDate());
+        repository.markSent(requestId, channel, sentOn, providerReceivedOn, dueOn);
+    }
+
+    /** Requests must not be sent or chased while the case's authorization is expired. */
+    @Transactional
+    public int pauseOpenRequests(long caseId) {
+        return repository.pauseOpen(caseId);
+    }
+
+    @Transactional
+    public int resumePausedRequests(long caseId) {
+        return repository.resumePaused(caseId);
+    }
+
+    public boolean isPaused(long requestId) {
+        return repository.isPaused(requestId);
     }
 
     @Transactional
@@ -105,9 +131,5 @@ public class RecordRequestService {
         }
         problems.throwIfAny();
         repository.markProduced(requestId, outcome, producedOn);
-    }
-
-    private static RecordType recordTypeFor(RecordHolder holder) {
-        return holder.holderType() == HolderType.BILLING_OFFICE ? RecordType.BILLS : RecordType.MEDICAL_RECORDS;
     }
 }

@@ -69,8 +69,11 @@ class CaseLifecycleProcessTest {
             execution.setVariable("caseReference", "RF-00007");
             execution.setProcessBusinessKey("RF-00007");
         }));
-        for (String name : List.of("createRecordRequests", "recordSignedAuthorization", "prepareRecordRequest",
-                "recordRequestSent", "recordProductionReceived", "recordClinicalReview", "decideDemandPackage")) {
+        Mocks.register("prepareAuthorizations", recording("prepareAuthorizations",
+                execution -> execution.setVariable("authorizationNeeded", true)));
+        for (String name : List.of("createRecordRequests", "recordSignedAuthorization", "startAuthorizationWatch",
+                "prepareRecordRequest", "checkAuthorization", "recordRequestSent", "recordProductionReceived",
+                "recordClinicalReview", "decideDemandPackage")) {
             Mocks.register(name, recording(name, execution -> { }));
         }
         Mocks.register("recordQualityCheck", recording("recordQualityCheck",
@@ -141,8 +144,9 @@ class CaseLifecycleProcessTest {
         BpmnAwareTests.assertThat(lifecycle).isEnded().hasPassed(CaseLifecycleProcess.DEMAND_READY);
         assertThat(phasesEntered).containsSubsequence("INTAKE", "AUTHORIZATION", "RETRIEVAL", "INDEXING",
                 "CLINICAL_REVIEW", "DEMAND_SUPPORT", "DEMAND_READY");
-        assertThat(delegatesCalled).containsSubsequence("openCase", "createRecordRequests", "recordSignedAuthorization",
-                "prepareRecordRequest", "recordRequestSent", "recordProductionReceived", "recordQualityCheck",
+        assertThat(delegatesCalled).containsSubsequence("openCase", "createRecordRequests", "prepareAuthorizations",
+                "recordSignedAuthorization", "startAuthorizationWatch", "prepareRecordRequest", "checkAuthorization",
+                "recordRequestSent", "recordProductionReceived", "recordQualityCheck",
                 "recordQualityCheck", "recordClinicalReview", "submitDemandPackage", "decideDemandPackage",
                 "submitDemandPackage", "decideDemandPackage");
         assertThat(delegatesCalled).filteredOn("prepareRecordRequest"::equals).hasSize(3);

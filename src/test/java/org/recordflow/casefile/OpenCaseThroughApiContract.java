@@ -37,6 +37,9 @@ abstract class OpenCaseThroughApiContract {
         paula = new RecordflowApiClient(http, "paula", "demo");
     }
 
+    static final Map<String, Object> SIGNED_BY_CLIENT = Map.of(
+            "signerRole", "CLIENT", "signerName", "Maria Lopez", "signedOn", "2026-11-02", "expiresOn", "2027-11-02");
+
     static Map<String, Object> intakeForm(String clientName, List<Map<String, Object>> holders) {
         return Map.of(
                 "clientName", clientName,
@@ -51,9 +54,10 @@ abstract class OpenCaseThroughApiContract {
     @Test
     void caseWithTwoHoldersGetsItsRowsAndOneRecordRequestProcessPerHolder() {
         var response = paula.submitStartForm(CaseLifecycleProcess.KEY, intakeForm("Maria Lopez", List.of(
-                Map.of("name", "St. Luke's Medical Center", "holderType", "HOSPITAL", "department", "HIM",
-                        "email", "him@stlukes.example"),
-                Map.of("name", "Bay Radiology Associates", "holderType", "RADIOLOGY"))));
+                Map.of("name", "St. Luke's Medical Center", "holderType", "HOSPITAL", "recordTypes", List.of("MEDICAL_RECORDS"),
+                        "channel", "EMAIL", "email", "him@stlukes.example"),
+                Map.of("name", "Bay Radiology Associates", "holderType", "RADIOLOGY", "recordTypes", List.of("MEDICAL_RECORDS"),
+                        "channel", "FAX", "fax", "(415) 555-0100"))));
         assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.OK);
         String reference = (String) response.getBody().get("businessKey");
         assertThat(reference).matches("RF-\\d{5}");
@@ -75,8 +79,7 @@ abstract class OpenCaseThroughApiContract {
                 .isEqualTo(2);
         assertThat(phase(caseId)).isEqualTo("AUTHORIZATION");
 
-        paula.completeOnlyTask(Phases.COLLECT_SIGNED_AUTHORIZATION, reference, Map.of(
-                "signedBy", "CLIENT", "signerName", "Maria Lopez", "signedOn", "2026-11-02", "expiresOn", "2027-11-02"));
+        paula.completeOnlyTask(Phases.COLLECT_SIGNED_AUTHORIZATION, reference, SIGNED_BY_CLIENT);
 
         assertThat(phase(caseId)).isEqualTo("RETRIEVAL");
         List<ProcessInstance> requests = runtime.createProcessInstanceQuery()
@@ -97,7 +100,10 @@ abstract class OpenCaseThroughApiContract {
                 "clientName", "Maria Lopez", "clientDateOfBirth", "2090-01-01", "incidentDate", "2026-01-15",
                 "caseType", "PERSONAL_INJURY", "state", "XX", "paralegalGroup", "no-such-group",
                 "recordHolders", List.of(Map.of("name", "", "holderType", "HOSPITAL"),
-                        Map.of("name", "Bay Radiology", "holderType", "RADIOLOGY", "email", "not-an-address"))));
+                        Map.of("name", "Bay Radiology", "holderType", "RADIOLOGY", "recordTypes", List.of("IMAGES"),
+                                "channel", "EMAIL", "email", "not-an-address"),
+                        Map.of("name", "Valley PT", "holderType", "PHYSICAL_THERAPY", "recordTypes", List.of(),
+                                "channel", "MAIL"))));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) response.getBody().get("message"))
@@ -106,7 +112,9 @@ abstract class OpenCaseThroughApiContract {
                 .contains("State 'XX' is not a US state code")
                 .contains("Paralegal group 'no-such-group' does not exist")
                 .contains("Record holder 1: name is required")
-                .contains("Record holder 2 (Bay Radiology): 'not-an-address' is not an e-mail address");
+                .contains("Record holder 2 (Bay Radiology): 'not-an-address' is not an e-mail address")
+                .contains("Record holder 3 (Valley PT): choose what to request")
+                .contains("Record holder 3 (Valley PT): sending by mail needs a mailing address");
         assertThat(count("case_file")).isEqualTo(casesBefore);
         assertThat(count("client")).isEqualTo(clientsBefore);
     }

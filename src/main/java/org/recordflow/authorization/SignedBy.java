@@ -1,6 +1,0 @@
-package org.recordflow.authorization;
-
-public enum SignedBy {
-    CLIENT,
-    REPRESENTATIVE
-}
