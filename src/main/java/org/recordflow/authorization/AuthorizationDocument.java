@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.recordflow.casefile.CaseFile;
 import org.recordflow.casefile.RecordHolder;
 import org.recordflow.casefile.RecordType;
-import org.recordflow.platform.pdf.PdfDocumentWriter;
+import org.recordflow.platform.PdfDocumentWriter;
 
 /**
  * The text of an authorization in plain language, with every core element and required statement of
@@ -28,7 +28,9 @@ final class AuthorizationDocument {
     static byte[] render(HipaaAuthorization authorization, CaseFile caseFile, List<RecordHolder> holders,
                          StateAuthorizationRules.Rules stateRules, FirmProperties firm) {
         AuthorizationScope scope = authorization.scope();
-        try (var pdf = new PdfDocumentWriter(stateRules.minimumFontSize(), title(scope),
+        // Every line, footer and captions included, in at least the state's minimum type size
+        float minimum = stateRules.minimumFontSize();
+        try (var pdf = new PdfDocumentWriter(minimum, minimum, title(scope),
                 caseFile.reference() + " - " + title(scope))) {
             pdf.title(title(scope));
             pdf.paragraph(subtitle(scope));

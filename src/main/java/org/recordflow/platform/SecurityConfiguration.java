@@ -7,6 +7,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
@@ -18,6 +19,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * One login for everything. Spring Security authenticates every request (form login for people,
@@ -68,10 +71,18 @@ class SecurityConfiguration {
                                 AntPathRequestMatcher.antMatcher(HttpMethod.POST, "/logout"),
                                 AntPathRequestMatcher.antMatcher(HttpMethod.POST, CAMUNDA_LOGOUT)))
                         .logoutSuccessUrl("/login?logout"))
-                // Camunda's webapps carry their own CSRF protection (X-XSRF-TOKEN) on /camunda/api
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**"))
+                // Camunda's webapps carry their own CSRF protection (X-XSRF-TOKEN) on /camunda/api. Calls
+                // that authenticate with HTTP Basic on each request (integrations) carry no session
+                // cookie to forge: browsers never hold Basic credentials here, as no response asks for them.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(AntPathRequestMatcher.antMatcher("/camunda/**"),
+                        SecurityConfiguration::authenticatesWithBasicCredentials))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .build();
+    }
+
+    static boolean authenticatesWithBasicCredentials(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
     }
 
     /** Lets Tasklist, Cockpit and Admin take the user from the Spring Security login. */

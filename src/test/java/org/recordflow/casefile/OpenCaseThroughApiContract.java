@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.recordflow.casefile.CaseLifecycleProcess.Phases;
+import org.recordflow.support.IntakeForms;
 import org.recordflow.support.RecordflowApiClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -36,9 +37,6 @@ abstract class OpenCaseThroughApiContract {
     void loginAsParalegal() {
         paula = new RecordflowApiClient(http, "paula", "demo");
     }
-
-    static final Map<String, Object> SIGNED_BY_CLIENT = Map.of(
-            "signerRole", "CLIENT", "signerName", "Maria Lopez", "signedOn", "2026-11-02", "expiresOn", "2027-11-02");
 
     static Map<String, Object> intakeForm(String clientName, List<Map<String, Object>> holders) {
         return Map.of(
@@ -79,7 +77,7 @@ abstract class OpenCaseThroughApiContract {
                 .isEqualTo(2);
         assertThat(phase(caseId)).isEqualTo("AUTHORIZATION");
 
-        paula.completeOnlyTask(Phases.COLLECT_SIGNED_AUTHORIZATION, reference, SIGNED_BY_CLIENT);
+        paula.completeOnlyTask(Phases.COLLECT_SIGNED_AUTHORIZATION, reference, IntakeForms.SIGNED_BY_CLIENT);
 
         assertThat(phase(caseId)).isEqualTo("RETRIEVAL");
         List<ProcessInstance> requests = runtime.createProcessInstanceQuery()

@@ -1,4 +1,4 @@
-package org.recordflow.platform.pdf;
+package org.recordflow.platform;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,13 +27,18 @@ public final class PdfDocumentWriter implements AutoCloseable {
     private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     private final float fontSize;
+    private final float smallSize;
     private final String footer;
     private PDPageContentStream content;
     private float y;
 
-    /** @param fontSize body type size; headings are larger */
-    public PdfDocumentWriter(float fontSize, String title, String footer) {
+    /**
+     * @param fontSize  body type size; headings are larger
+     * @param smallSize footers and captions; a document with a legal minimum type size passes that minimum
+     */
+    public PdfDocumentWriter(float fontSize, float smallSize, String title, String footer) {
         this.fontSize = fontSize;
+        this.smallSize = smallSize;
         this.footer = footer;
         document.getDocumentInformation().setTitle(title);
         document.getDocumentInformation().setCreator("Recordflow");
@@ -67,7 +72,7 @@ public final class PdfDocumentWriter implements AutoCloseable {
         ensureRoom(fontSize * 2);
         line(MARGIN, y, MARGIN + 300);
         y -= fontSize * LINE_SPACING;
-        return block(label, regular, fontSize - 1 < 8 ? 8 : fontSize - 1, 0);
+        return block(label, regular, smallSize, 0);
     }
 
     public PdfDocumentWriter space(float points) {
@@ -169,7 +174,7 @@ public final class PdfDocumentWriter implements AutoCloseable {
         }
         try {
             if (footer != null) {
-                write(printable(footer + "  -  page " + document.getNumberOfPages(), regular), regular, 8, MARGIN, MARGIN - 20);
+                write(printable(footer + "  -  page " + document.getNumberOfPages(), regular), regular, smallSize, MARGIN, MARGIN - 20);
             }
             content.close();
             content = null;

@@ -1,0 +1,84 @@
+package org.recordflow.retrieval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.recordflow.support.IntakeForms.holder;
+import static org.recordflow.support.IntakeForms.intake;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.recordflow.casefile.CaseLifecycleProcess.Phases;
+import org.recordflow.support.CaseDriver;
+import org.recordflow.support.RecordflowApiClient;
+import org.recordflow.support.RecordflowSpringTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@RecordflowSpringTest
+class IntakeCreatesRoutedRequestsTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcClient jdbc;
+
+    RecordflowApiClient paula;
+    CaseDriver cases;
+
+    @BeforeEach
+    void login() {
+        paula = new RecordflowApiClient(http, "paula", "demo");
+        cases = new CaseDriver(paula);
+    }
+
+    @Test
+    void oneRequestPerHolderAndRecordTypeRoutedToItsDepartmentWithItsDeadlineRule() {
+        String reference = cases.open(intake("TX", List.of(
+                holder("Memorial Hermann Hospital", "HOSPITAL", "FAX", "713-555-0101", "MEDICAL_RECORDS", "BILLS"),
+                withReleaseRoute(holder("Houston Orthopedic Group", "PHYSICIAN_GROUP", "EMAIL", "roi@vendor.example"),
+                        "ROI_VENDOR"))));
+        cases.confirmHolders(reference);
+
+        List<Map<String, Object>> requests = jdbc.sql("""
+                select h.name, r.record_type, r.department, r.due_days, r.day_count, r.follow_up_days
+                from record_request r join record_holder h on h.id = r.holder_id join case_file c on c.id = r.case_id
+                where c.reference = ? order by h.position, r.record_type
+                """).param(reference).query().listOfRows();
+
+        assertThat(requests).map(RowValues::of).containsExactly(
+                List.of("Memorial Hermann Hospital", "BILLS", "Patient Financial Services (billing office)", 15, "CALENDAR", 10),
+                List.of("Memorial Hermann Hospital", "MEDICAL_RECORDS", "Health Information Management (medical records)", 15, "CALENDAR", 10),
+                List.of("Houston Orthopedic Group", "MEDICAL_RECORDS", "Release-of-information vendor", 15, "BUSINESS", 10));
+    }
+
+    @Test
+    void aStateWithoutDeadlineRulesStopsIntakeWithAClearMessageAndCreatesNoRequest() {
+        String reference = cases.open(intake("FL", List.of(holder("Tampa General", "HOSPITAL", "MAIL", "1 Davis Blvd, Tampa FL"))));
+
+        var tasks = paula.tasks(Phases.CONFIRM_RECORD_HOLDERS, reference);
+        var response = paula.submitTaskForm((String) tasks.get(0).get("id"), Map.of("holdersConfirmed", true));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) response.getBody().get("message"))
+                .contains("No deadline rule for a AUTHORIZATION request in FL to a HOSPITAL");
+        assertThat(paula.tasks(Phases.CONFIRM_RECORD_HOLDERS, reference)).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from record_request r join case_file c on c.id = r.case_id where c.reference = ?")
+                .param(reference).query(Integer.class).single()).isZero();
+    }
+
+    private static Map<String, Object> withReleaseRoute(Map<String, Object> holder, String route) {
+        holder.put("releasedVia", route);
+        return holder;
+    }
+
+    /** Column values in select order, whatever case the database gives the column names. */
+    static final class RowValues {
+        static List<Object> of(Map<String, Object> row) {
+            return row.values().stream().map(v -> v instanceof Number n ? (Object) n.intValue() : v).toList();
+        }
+    }
+}
