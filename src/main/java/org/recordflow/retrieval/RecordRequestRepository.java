@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -37,7 +38,8 @@ class RecordRequestRepository {
     /** Creates the request unless one exists for this holder and record type; true when created. */
     boolean insertIfAbsent(long caseId, long holderId, RecordType type, LegalBasis basis, String department,
                            DeadlineRule rule) {
-        int existing = jdbc.sql("select count(*) from record_request where holder_id = ? and record_type = ?")
+        int existing = jdbc.sql("select count(*) from record_request where holder_id = ? and record_type = ? "
+                        + "and parent_request_id is null")
                 .params(holderId, type.name()).query(Integer.class).single();
         if (existing > 0) {
             return false;
@@ -59,7 +61,7 @@ class RecordRequestRepository {
     List<Long> idsForCase(long caseId) {
         return jdbc.sql("""
                 select r.id from record_request r join record_holder h on h.id = r.holder_id
-                where r.case_id = ? order by h.position, r.record_type
+                where r.case_id = ? and r.parent_request_id is null order by h.position, r.record_type
                 """).param(caseId).query(Long.class).list();
     }
 
@@ -104,6 +106,66 @@ class RecordRequestRepository {
     boolean isPaused(long requestId) {
         return jdbc.sql("select count(*) from record_request where id = ? and paused_at is not null")
                 .param(requestId).query(Integer.class).single() > 0;
+    }
+
+    void markResent(long requestId, String department) {
+        jdbc.sql("""
+                update record_request set status = ?, department = ?, sent_on = null, provider_received_on = null,
+                       due_on = null, extended_due_on = null, extension_notice_on = null, updated_at = ?
+                where id = ?
+                """).params(RequestStatus.TO_SEND.name(), department, OffsetDateTime.now(clock), requestId).update();
+    }
+
+    void recordExtension(long requestId, LocalDate noticeOn, LocalDate extendedDueOn, String reason) {
+        jdbc.sql("""
+                update record_request set extension_notice_on = ?, extended_due_on = ?, extension_reason = ?, updated_at = ?
+                where id = ?
+                """).params(noticeOn, extendedDueOn, reason, OffsetDateTime.now(clock), requestId).update();
+    }
+
+    void markEscalated(long requestId, LocalDate on) {
+        jdbc.sql("update record_request set escalated_on = ?, updated_at = ? where id = ?")
+                .params(on, OffsetDateTime.now(clock), requestId).update();
+    }
+
+    int followUpsSent(long requestId) {
+        return jdbc.sql("select follow_ups_sent from record_request where id = ?").param(requestId).query(Integer.class).single();
+    }
+
+    void countFollowUp(long requestId) {
+        jdbc.sql("update record_request set follow_ups_sent = follow_ups_sent + 1, updated_at = ? where id = ?")
+                .params(OffsetDateTime.now(clock), requestId).update();
+    }
+
+    void close(long requestId, RequestStatus status, String reason) {
+        jdbc.sql("update record_request set status = ?, closed_reason = ?, updated_at = ? where id = ?")
+                .params(status.name(), reason, OffsetDateTime.now(clock), requestId).update();
+    }
+
+    long insertSupplemental(RecordRequest parent, String missing) {
+        var keys = new GeneratedKeyHolder();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        DeadlineRule rule = parent.deadlineRule();
+        jdbc.sql("""
+                insert into record_request (case_id, holder_id, record_type, legal_basis, department, due_days, day_count,
+                                            extension_allowed, extension_days, follow_up_days, status, parent_request_id,
+                                            missing_description, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(parent.caseId(), parent.holderId(), parent.recordType().name(), parent.legalBasis().name(),
+                        parent.department(), rule.dueDays(), rule.dayCount().name(), rule.extensionAllowed(),
+                        rule.extensionDays(), rule.followUpDays(), RequestStatus.TO_SEND.name(), parent.id(), missing, now, now)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    String missingDescription(long requestId) {
+        return jdbc.sql("select missing_description from record_request where id = ?").param(requestId).query(String.class).single();
+    }
+
+    LocalDate escalatedOn(long requestId) {
+        return jdbc.sql("select escalated_on from record_request where id = ?").param(requestId)
+                .query((rs, n) -> rs.getObject(1, LocalDate.class)).single();
     }
 
     void markProduced(long requestId, ProductionOutcome outcome, LocalDate producedOn) {

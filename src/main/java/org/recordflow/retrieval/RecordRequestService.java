@@ -111,6 +111,15 @@ public class RecordRequestService {
         return repository.resumePaused(caseId);
     }
 
+    @Transactional
+    public void countFollowUp(long requestId) {
+        repository.countFollowUp(requestId);
+    }
+
+    public int followUpsSent(long requestId) {
+        return repository.followUpsSent(requestId);
+    }
+
     public boolean isPaused(long requestId) {
         return repository.isPaused(requestId);
     }

@@ -5,5 +5,6 @@ public enum RequestStatus {
     SENT,
     RECEIVED_COMPLETE,
     RECEIVED_PARTIAL,
-    NO_RECORDS
+    NO_RECORDS,
+    REFUSED
 }
