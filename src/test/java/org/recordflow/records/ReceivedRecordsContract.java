@@ -455,6 +455,11 @@ abstract class ReceivedRecordsContract {
                 .andReturn();
         assertThat(done.getResponse().getStatus()).isEqualTo(200);
         assertThat(done.getResponse().getContentAsString()).contains("stored: 1 pages").contains("COMPLETE");
+        MvcResult casePage = mvc.perform(get("/records/cases/{id}", c.caseId()).with(httpBasic("paula", "demo"))).andReturn();
+        assertThat(casePage.getResponse().getStatus()).isEqualTo(200);
+        assertThat(casePage.getResponse().getContentAsString()).contains("2024-03-14").contains("Imaging report")
+                .contains(c.reference().replace("-", "") + "-000001").contains("PACKET_RECEIVED")
+                .contains("/api/cases/" + c.caseId() + "/binder");
 
         MvcResult refused = mvc.perform(multipart("/records/requests/{id}/upload", requestId)
                 .file(new MockMultipartFile("file", "empty.pdf", "application/pdf", new byte[0]))
