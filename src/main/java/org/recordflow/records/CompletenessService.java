@@ -17,7 +17,7 @@ import org.recordflow.platform.InvalidInputException;
 import org.recordflow.platform.Problems;
 import org.recordflow.retrieval.RecordRequest;
 import org.recordflow.retrieval.RecordRequestService;
-import org.recordflow.retrieval.RecordType;
+import org.recordflow.casefile.RecordType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.DecisionService;
 import org.recordflow.casefile.HolderType;
-import org.recordflow.retrieval.RecordType;
+import org.recordflow.casefile.RecordType;
 import org.springframework.stereotype.Component;
 
 /** The record categories a holder should produce, from {@code processes/expected-records.dmn}. */

@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.recordflow.casefile.HolderType;
-import org.recordflow.retrieval.RecordType;
+import org.recordflow.casefile.RecordType;
 import org.recordflow.support.ProcessEngineTests;
 
 /** expected-records.dmn on the engine alone, and its agreement with the page rule set. */

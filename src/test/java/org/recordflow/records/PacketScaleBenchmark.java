@@ -18,6 +18,7 @@ import org.recordflow.casefile.CaseFileService;
 import org.recordflow.casefile.CaseOpening;
 import org.recordflow.casefile.CaseType;
 import org.recordflow.casefile.HolderType;
+import org.recordflow.casefile.LegalBasis;
 import org.recordflow.retrieval.RecordRequestService;
 import org.recordflow.support.RecordflowSpringTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,8 +67,8 @@ class PacketScaleBenchmark {
 
     private Run run(int pageCount) throws Exception {
         var opened = caseFiles.open(new CaseOpening("Benchmark Client", LocalDate.of(1980, 1, 1), LocalDate.of(2024, 1, 1),
-                CaseType.PERSONAL_INJURY, "CA", "paralegals", List.of(new CaseOpening.HolderEntry("Benchmark Hospital",
-                        HolderType.HOSPITAL, null, null, null, null))), "paula", null);
+                CaseType.PERSONAL_INJURY, "CA", "paralegals", LegalBasis.AUTHORIZATION, null, null, false, false,
+                List.of(TestCases.holder("Benchmark Hospital", HolderType.HOSPITAL))), "paula", null);
         long requestId = requests.createForCase(opened.caseId()).get(0);
         Path file = Files.createTempFile("benchmark-", ".pdf");
         try {

@@ -44,6 +44,7 @@ import org.recordflow.casefile.CaseFileService;
 import org.recordflow.casefile.CaseOpening;
 import org.recordflow.casefile.CaseType;
 import org.recordflow.casefile.HolderType;
+import org.recordflow.casefile.LegalBasis;
 import org.recordflow.platform.InvalidInputException;
 import org.recordflow.retrieval.RecordRequestService;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,10 +103,11 @@ abstract class ReceivedRecordsContract {
     TestCase openCase(HolderType... types) {
         List<CaseOpening.HolderEntry> holders = new ArrayList<>();
         for (HolderType type : types) {
-            holders.add(new CaseOpening.HolderEntry(type.label() + " of Bay City", type, null, null, null, null));
+            holders.add(TestCases.holder(type.label() + " of Bay City", type));
         }
         var opened = caseFiles.open(new CaseOpening("Test Client", LocalDate.of(1984, 2, 29), LocalDate.of(2024, 3, 1),
-                CaseType.PERSONAL_INJURY, "CA", "paralegals", holders), "paula", null);
+                CaseType.PERSONAL_INJURY, "CA", "paralegals", LegalBasis.AUTHORIZATION, null, null, false, false, holders),
+                "paula", null);
         return new TestCase(opened.caseId(), opened.reference(), requests.createForCase(opened.caseId()));
     }
 
