@@ -73,7 +73,7 @@ class CaseLifecycleProcessTest {
                 execution -> execution.setVariable("authorizationNeeded", true)));
         for (String name : List.of("createRecordRequests", "recordSignedAuthorization", "startAuthorizationWatch",
                 "prepareRecordRequest", "checkAuthorization", "recordRequestSent", "recordProductionReceived",
-                "recordClinicalReview", "decideDemandPackage")) {
+                "recordClinicalReview", "decideDemandPackage", "buildIndexedBinder")) {
             Mocks.register(name, recording(name, execution -> { }));
         }
         Mocks.register("recordQualityCheck", recording("recordQualityCheck",
