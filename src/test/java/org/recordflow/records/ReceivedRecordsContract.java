@@ -10,6 +10,7 @@ import static org.recordflow.records.TestPdfs.packet;
 import static org.recordflow.records.TestPdfs.page;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -448,8 +449,9 @@ abstract class ReceivedRecordsContract {
         assertThat(form).contains("name=\"_csrf\"").contains("Radiology of Bay City").contains("type=\"file\"");
 
         var file = new MockMultipartFile("file", "fax.pdf", "application/pdf", packet(imaging("03/14/2024")));
+        // A browser session (not HTTP Basic, which integrations use without CSRF tokens) must send the token
         MvcResult withoutToken = mvc.perform(multipart("/records/requests/{id}/upload", requestId).file(file)
-                .param("channel", "FAX").with(httpBasic("paula", "demo"))).andReturn();
+                .param("channel", "FAX").with(user("paula"))).andReturn();
         assertThat(withoutToken.getResponse().getStatus()).isEqualTo(403);
 
         MvcResult done = mvc.perform(multipart("/records/requests/{id}/upload", requestId).file(file)
