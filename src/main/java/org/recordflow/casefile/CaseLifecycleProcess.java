@@ -22,7 +22,7 @@ public final class CaseLifecycleProcess {
         public static final String COLLECT_SIGNED_AUTHORIZATION = "Task_CollectSignedAuthorization";
         public static final String RECORD_REQUEST_KEY = "record-request";
         public static final String SEND_RECORD_REQUEST = "Task_SendRecordRequest";
-        public static final String RECORD_PRODUCTION = "Task_RecordProduction";
+        public static final String RECORD_PROVIDER_RESPONSE = "Task_RecordProviderResponse";
         public static final String INDEXING_KEY = "indexing";
         public static final String CHECK_RECORD_QUALITY = "Task_CheckRecordQuality";
         public static final String RESOLVE_QUALITY_ISSUES = "Task_ResolveQualityIssues";

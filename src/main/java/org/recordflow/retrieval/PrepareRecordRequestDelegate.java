@@ -2,17 +2,20 @@ package org.recordflow.retrieval;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.recordflow.casefile.CaseFileService;
 import org.recordflow.platform.ProcessVariables;
 import org.springframework.stereotype.Component;
 
-/** Links the request row to its process instance and names the holder for Tasklist. */
+/** Links the request row to its process instance and names the holder and channel for Tasklist and gateways. */
 @Component("prepareRecordRequest")
 class PrepareRecordRequestDelegate implements JavaDelegate {
 
     private final RecordRequestService requests;
+    private final CaseFileService cases;
 
-    PrepareRecordRequestDelegate(RecordRequestService requests) {
+    PrepareRecordRequestDelegate(RecordRequestService requests, CaseFileService cases) {
         this.requests = requests;
+        this.cases = cases;
     }
 
     @Override
@@ -21,5 +24,7 @@ class PrepareRecordRequestDelegate implements JavaDelegate {
         RecordRequest request = requests.attachProcess(requestId, execution.getProcessInstanceId());
         execution.setVariable(RecordRequestVariables.HOLDER_NAME, request.holderName());
         execution.setVariable(RecordRequestVariables.RECORD_TYPE, request.recordType().label());
+        execution.setVariable(RecordRequestVariables.CHANNEL, cases.holders(request.caseId()).stream()
+                .filter(h -> h.id() == request.holderId()).findFirst().orElseThrow().channel().name());
     }
 }

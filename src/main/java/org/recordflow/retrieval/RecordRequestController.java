@@ -1,21 +1,45 @@
 package org.recordflow.retrieval;
 
+import java.time.LocalDate;
 import java.util.List;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.recordflow.casefile.CaseFileService;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.security.Principal;
 
 @RestController
 class RecordRequestController {
 
+    static final String EXTENSION_MESSAGE = "ExtensionRecorded";
+
     private final RecordRequestService requests;
     private final CaseFileService cases;
+    private final CorrespondenceLog log;
+    private final RequestDeadlines deadlines;
+    private final GeneratedDocuments documents;
+    private final MailDelivery mail;
+    private final RuntimeService runtime;
 
-    RecordRequestController(RecordRequestService requests, CaseFileService cases) {
+    RecordRequestController(RecordRequestService requests, CaseFileService cases, CorrespondenceLog log,
+                            RequestDeadlines deadlines, GeneratedDocuments documents, MailDelivery mail, RuntimeService runtime) {
         this.requests = requests;
         this.cases = cases;
+        this.log = log;
+        this.deadlines = deadlines;
+        this.documents = documents;
+        this.mail = mail;
+        this.runtime = runtime;
     }
 
     @GetMapping("/api/cases/{caseId}/requests")
@@ -27,5 +51,55 @@ class RecordRequestController {
     @GetMapping("/api/requests/{requestId}")
     RecordRequest get(@PathVariable long requestId) {
         return requests.get(requestId);
+    }
+
+    @GetMapping("/api/requests/{requestId}/correspondence")
+    List<Correspondence> correspondence(@PathVariable long requestId) {
+        requests.get(requestId);
+        return log.forRequest(requestId);
+    }
+
+    /** Outgoing mail of the request, with its delivery status (NOT_SENT when no mail server is configured). */
+    @GetMapping("/api/requests/{requestId}/mail")
+    List<OutboundMail> mail(@PathVariable long requestId) {
+        requests.get(requestId);
+        return mail.forRequest(requestId);
+    }
+
+    @GetMapping("/api/requests/{requestId}/documents")
+    List<StoredDocument> documents(@PathVariable long requestId) {
+        requests.get(requestId);
+        return documents.forRequest(requestId);
+    }
+
+    @GetMapping("/requests/{requestId}/diligence-report.pdf")
+    ResponseEntity<byte[]> diligenceReport(@PathVariable long requestId) {
+        return pdf("diligence-report-" + requestId + ".pdf", deadlines.diligenceReport(requestId));
+    }
+
+    @GetMapping("/documents/{documentId}")
+    ResponseEntity<byte[]> document(@PathVariable long documentId) {
+        return pdf(documents.describe(documentId).fileName(), documents.content(documentId));
+    }
+
+    record ExtensionNotice(LocalDate noticeReceivedOn, LocalDate newDueOn, String reason) {
+    }
+
+    /** The provider's written extension notice: moves the deadline once, within the rule; the timer follows. */
+    @PostMapping("/api/requests/{requestId}/extension")
+    @Transactional
+    RecordRequest recordExtension(@PathVariable long requestId, @RequestBody ExtensionNotice notice, Principal user) {
+        RecordRequest extended = deadlines.recordExtension(requestId, notice.noticeReceivedOn(), notice.newDueOn(),
+                notice.reason(), user.getName());
+        if (extended.processInstanceId() != null) {
+            runtime.createMessageCorrelation(EXTENSION_MESSAGE).processInstanceId(extended.processInstanceId()).correlateAll();
+        }
+        return extended;
+    }
+
+    private static ResponseEntity<byte[]> pdf(String fileName, byte[] content) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(fileName).build().toString())
+                .body(content);
     }
 }

@@ -112,6 +112,39 @@ public class RecordRequestService {
     }
 
     @Transactional
+    void recordExtension(long requestId, LocalDate noticeOn, LocalDate newDueOn, String reason) {
+        repository.recordExtension(requestId, noticeOn, newDueOn, reason);
+    }
+
+    LocalDate escalatedOn(long requestId) {
+        return repository.escalatedOn(requestId);
+    }
+
+    @Transactional
+    void markEscalated(long requestId, LocalDate on) {
+        repository.markEscalated(requestId, on);
+    }
+
+    @Transactional
+    void reroute(long requestId, String department) {
+        repository.markResent(requestId, department);
+    }
+
+    @Transactional
+    void close(long requestId, RequestStatus status, String reason) {
+        repository.close(requestId, status, reason);
+    }
+
+    @Transactional
+    long openSupplemental(long requestId, String missing) {
+        return repository.insertSupplemental(get(requestId), missing);
+    }
+
+    String missingDescription(long requestId) {
+        return repository.missingDescription(requestId);
+    }
+
+    @Transactional
     public void countFollowUp(long requestId) {
         repository.countFollowUp(requestId);
     }

@@ -113,7 +113,8 @@ class AuthorizationLifecycleTest {
         cases.signAuthorization(reference);
 
         assertThat(statuses(reference)).containsOnly("ACTIVE");
-        assertThat(paula.tasks(Phases.SEND_RECORD_REQUEST, reference)).hasSize(2);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(Phases.RECORD_REQUEST_KEY)
+                .processInstanceBusinessKey(reference).count()).isEqualTo(2);
         ProcessInstance watch = watch(reference);
         Job renewalTimer = management.createJobQuery().processInstanceId(watch.getId()).singleResult();
         assertThat(renewalTimer.getDuedate()).isEqualTo(startOfDay(LocalDate.of(2027, 10, 3)));
@@ -168,10 +169,10 @@ class AuthorizationLifecycleTest {
         assertThat(statuses(reference)).containsExactlyInAnyOrder("REVOKED", "ACTIVE");
     }
 
-    /** A second request process for an existing request, as a supplemental request would start later. */
+    /** A second request process for the fax holder's request, as a supplemental request would start later. */
     private ProcessInstance restartFirstRequest(String reference) {
         Map<String, Object> row = jdbc.sql("select r.id, r.case_id from record_request r join case_file c on c.id = r.case_id "
-                + "where c.reference = ? order by r.id").param(reference).query().listOfRows().get(0);
+                + "where c.reference = ? order by r.id desc").param(reference).query().listOfRows().get(0);
         return runtime.startProcessInstanceByKey(Phases.RECORD_REQUEST_KEY, reference, Map.of(
                 "caseId", ((Number) row.values().toArray()[1]).longValue(),
                 "recordRequestId", ((Number) row.values().toArray()[0]).longValue(),

@@ -6,7 +6,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -71,9 +74,19 @@ class CaseLifecycleProcessTest {
         }));
         Mocks.register("prepareAuthorizations", recording("prepareAuthorizations",
                 execution -> execution.setVariable("authorizationNeeded", true)));
+        Mocks.register("prepareRecordRequest", recording("prepareRecordRequest",
+                execution -> execution.setVariable("channel", "FAX")));
+        Mocks.register("startDeadlineClock", recording("startDeadlineClock", execution -> {
+            execution.setVariable("deadlineAt", Date.from(Instant.now().plus(30, ChronoUnit.DAYS)));
+            execution.setVariable("followUpCycle", "R/P14D");
+        }));
+        Mocks.register("recordProviderResponse", recording("recordProviderResponse", execution -> {
+            execution.setVariable("responseRoute", "PRODUCTION");
+            execution.setVariable("productionOutcome", "COMPLETE");
+        }));
         for (String name : List.of("createRecordRequests", "recordSignedAuthorization", "startAuthorizationWatch",
-                "prepareRecordRequest", "checkAuthorization", "recordRequestSent", "recordProductionReceived",
-                "recordClinicalReview", "decideDemandPackage", "buildIndexedBinder")) {
+                "checkAuthorization", "prepareRequestLetter", "recordRequestSent", "recordClinicalReview",
+                "decideDemandPackage", "buildIndexedBinder")) {
             Mocks.register(name, recording(name, execution -> { }));
         }
         Mocks.register("recordQualityCheck", recording("recordQualityCheck",
@@ -113,7 +126,7 @@ class CaseLifecycleProcessTest {
         for (ProcessInstance request : requests) {
             BpmnAwareTests.assertThat(task(request)).hasDefinitionKey(Phases.SEND_RECORD_REQUEST);
             complete(task(request));
-            BpmnAwareTests.assertThat(task(request)).hasDefinitionKey(Phases.RECORD_PRODUCTION);
+            BpmnAwareTests.assertThat(task(request)).hasDefinitionKey(Phases.RECORD_PROVIDER_RESPONSE);
             complete(task(request));
             BpmnAwareTests.assertThat(request).isEnded();
         }
@@ -146,7 +159,7 @@ class CaseLifecycleProcessTest {
                 "CLINICAL_REVIEW", "DEMAND_SUPPORT", "DEMAND_READY");
         assertThat(delegatesCalled).containsSubsequence("openCase", "createRecordRequests", "prepareAuthorizations",
                 "recordSignedAuthorization", "startAuthorizationWatch", "prepareRecordRequest", "checkAuthorization",
-                "recordRequestSent", "recordProductionReceived", "recordQualityCheck",
+                "prepareRequestLetter", "recordRequestSent", "startDeadlineClock", "recordProviderResponse", "recordQualityCheck",
                 "recordQualityCheck", "recordClinicalReview", "submitDemandPackage", "decideDemandPackage",
                 "submitDemandPackage", "decideDemandPackage");
         assertThat(delegatesCalled).filteredOn("prepareRecordRequest"::equals).hasSize(3);

@@ -87,7 +87,10 @@ abstract class OpenCaseThroughApiContract {
         assertThat(jdbc.sql("select process_instance_id from record_request where case_id = ?").param(caseId)
                 .query(String.class).list())
                 .containsExactlyInAnyOrderElementsOf(requests.stream().map(ProcessInstance::getId).toList());
-        assertThat(paula.tasks(Phases.SEND_RECORD_REQUEST, reference)).hasSize(2);
+        // The hospital takes e-mail: its letter waits in the outbox for the delivery job; the fax goes by hand
+        assertThat(paula.tasks(Phases.SEND_RECORD_REQUEST, reference)).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from outbound_mail m join record_request r on r.id = m.request_id "
+                + "where r.case_id = ? and m.status = 'PENDING'").param(caseId).query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test
