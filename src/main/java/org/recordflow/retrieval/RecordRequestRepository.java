@@ -165,7 +165,7 @@ class RecordRequestRepository {
 
     LocalDate escalatedOn(long requestId) {
         return jdbc.sql("select escalated_on from record_request where id = ?").param(requestId)
-                .query((rs, n) -> rs.getObject(1, LocalDate.class)).single();
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, LocalDate.class))).single().orElse(null);
     }
 
     void markProduced(long requestId, ProductionOutcome outcome, LocalDate producedOn) {

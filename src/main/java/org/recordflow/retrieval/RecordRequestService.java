@@ -1,6 +1,5 @@
 package org.recordflow.retrieval;
 
-import org.recordflow.casefile.LegalBasis;
 import org.recordflow.casefile.RecordType;
 import org.recordflow.casefile.SendChannel;
 

@@ -13,56 +13,27 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.pdfbox.Loader;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.recordflow.casefile.CaseLifecycleProcess.Phases;
-import org.recordflow.support.CaseDriver;
+import org.recordflow.support.ApiTestSupport;
 import org.recordflow.support.IntakeForms;
-import org.recordflow.support.RecordflowApiClient;
 import org.recordflow.support.RecordflowSpringTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Authorizations end to end: generated, signed, watched, expired, revoked, renewed. */
 @RecordflowSpringTest
-class AuthorizationLifecycleTest {
+class AuthorizationLifecycleTest extends ApiTestSupport {
 
     static final Instant TODAY = Instant.parse("2026-11-27T15:00:00Z");
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    RuntimeService runtime;
-    @Autowired
-    TaskService tasks;
-    @Autowired
-    ManagementService management;
-
-    RecordflowApiClient paula;
-    CaseDriver cases;
 
     @BeforeEach
     void setUp() {
         ClockUtil.setCurrentTime(Date.from(TODAY));
-        paula = new RecordflowApiClient(http, "paula", "demo");
-        cases = new CaseDriver(paula);
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
     }
 
     String caseAwaitingSignature(String state, Object... overrides) {

@@ -6,37 +6,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.recordflow.casefile.CaseLifecycleProcess.Phases;
 import org.recordflow.support.IntakeForms;
-import org.recordflow.support.RecordflowApiClient;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.recordflow.support.ApiTestSupport;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Opens a case the way Tasklist's intake start form does (engine REST submit-form) and walks it to
  * retrieval; run against each supported database by the subclasses.
  */
-abstract class OpenCaseThroughApiContract {
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    RuntimeService runtime;
-
-    RecordflowApiClient paula;
-
-    @BeforeEach
-    void loginAsParalegal() {
-        paula = new RecordflowApiClient(http, "paula", "demo");
-    }
+abstract class OpenCaseThroughApiContract extends ApiTestSupport {
 
     static Map<String, Object> intakeForm(String clientName, List<Map<String, Object>> holders) {
         return Map.of(
