@@ -199,6 +199,26 @@ class RetrievalServicesTest extends ApiTestSupport {
     }
 
     @Test
+    void theRequestFileShowsTheLogAndRecordsAnExtensionNotice() {
+        ProcessInstance request = faxedRequest("FL", "PATIENT_ACCESS");
+        long id = requestId(request);
+        var paulaBrowser = http.withBasicAuth("paula", "demo");
+
+        String page = paulaBrowser.getForObject("/requests/" + id, String.class);
+        assertThat(page).contains("Record request sent on 2026-11-20").contains("2026-12-20").contains("Record extension");
+
+        var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        form.add("noticeReceivedOn", "2026-11-20");
+        form.add("newDueOn", "2027-01-05");
+        form.add("reason", "records held off-site");
+        paulaBrowser.postForEntity("/requests/" + id + "/extension", form, String.class);
+
+        assertThat(requests.get(id).extendedDueOn()).isEqualTo(LocalDate.of(2027, 1, 5));
+        assertThat(paulaBrowser.getForObject("/requests/" + id, String.class)).contains("(extended from 2026-12-20)")
+                .contains("Written extension notice received on 2026-11-20");
+    }
+
+    @Test
     void anAuthorizationBasedCaliforniaRequestCannotBeExtended() {
         ProcessInstance request = faxedRequest("CA", "AUTHORIZATION");
         var refused = extension(requestId(request), "2026-11-20", "2026-11-30");
