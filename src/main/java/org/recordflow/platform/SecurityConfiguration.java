@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -29,6 +30,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * same user. Open without login: the login page, static assets and the health probe.
  */
 @Configuration
+@EnableMethodSecurity
 class SecurityConfiguration {
 
     static final String ENGINE_REST = "/engine-rest/**";
