@@ -2,6 +2,7 @@ package org.recordflow.platform;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +18,8 @@ import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.dmn.Dmn;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -63,9 +67,11 @@ public final class ProcessModelLint {
             if (name.endsWith(".form")) {
                 formId(name, content, findings).ifPresent(formIds::add);
             } else if (name.endsWith(".dmn")) {
-                parse(name, content, findings).ifPresent(doc -> checkDecisions(name, doc, decisionIds, findings));
+                parse(name, content, findings).filter(doc -> conformsToSchema(name, content, Dmn::readModelFromStream, findings))
+                        .ifPresent(doc -> checkDecisions(name, doc, decisionIds, findings));
             } else if (name.endsWith(".bpmn")) {
-                parse(name, content, findings).ifPresent(doc -> {
+                parse(name, content, findings).filter(doc -> conformsToSchema(name, content, Bpmn::readModelFromStream, findings))
+                        .ifPresent(doc -> {
                     bpmnFiles.put(name, doc);
                     for (Element process : elements(doc, BPMN_NS, "process")) {
                         processIds.add(process.getAttribute("id"));
@@ -184,6 +190,22 @@ public final class ProcessModelLint {
         } catch (Exception e) {
             findings.add(new LintFinding(file, null, "not well-formed XML: " + e.getMessage()));
             return Optional.empty();
+        }
+    }
+
+    /** The engine parses against the BPMN/DMN schema; report its complaint here, naming the file. */
+    private static boolean conformsToSchema(String file, byte[] content, Function<InputStream, ?> modelReader,
+                                            List<LintFinding> findings) {
+        try {
+            modelReader.apply(new ByteArrayInputStream(content));
+            return true;
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            findings.add(new LintFinding(file, null, "does not conform to the schema: " + cause.getMessage()));
+            return false;
         }
     }
 

@@ -1,5 +1,6 @@
 package org.recordflow.platform;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -36,6 +37,19 @@ public final class ProcessVariables {
             throw new IllegalStateException("Process variable '" + name + "' is missing");
         }
         return value instanceof Number n ? n.longValue() : Long.valueOf(value.toString());
+    }
+
+    /** Parses a money amount as forms submit it ("1,250.00", "$80"); null when absent. */
+    public static BigDecimal amount(VariableScope scope, String name, String label) {
+        String text = text(scope, name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.replace(",", "").replace("$", "").strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(label + " '" + text + "' is not an amount");
+        }
     }
 
     /** Parses an ISO date (2024-03-14, or a date-time whose date part is used); null when absent. */

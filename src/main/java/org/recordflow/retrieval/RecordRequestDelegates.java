@@ -1,6 +1,5 @@
 package org.recordflow.retrieval;
 
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -13,7 +12,6 @@ import org.recordflow.casefile.ReleaseRoute;
 import org.recordflow.casefile.SendChannel;
 import org.recordflow.platform.CurrentUser;
 import org.recordflow.platform.Enums;
-import org.recordflow.platform.InvalidInputException;
 import org.recordflow.platform.Problems;
 import org.recordflow.platform.ProcessVariables;
 import org.springframework.beans.factory.annotation.Value;
@@ -128,7 +126,7 @@ class RecordRequestDelegates {
                     Enums.parse(ContactChannel.class, ProcessVariables.text(execution, "responseChannel"), "Received by", problems),
                     ProcessVariables.text(execution, "responseNotes"),
                     ProcessVariables.text(execution, RecordRequestVariables.MISSING_RECORDS),
-                    amount(ProcessVariables.text(execution, "feeAmount")),
+                    ProcessVariables.amount(execution, "feeAmount", "Invoice amount"),
                     ProcessVariables.date(execution, "invoiceDate", "Invoice date", problems),
                     Enums.parse(ReleaseRoute.class, ProcessVariables.text(execution, "correctRoute"), "Correct department", problems));
             problems.throwIfAny();
@@ -172,7 +170,7 @@ class RecordRequestDelegates {
     JavaDelegate recordFeeInvoice(ProviderResponses responses) {
         return execution -> {
             ProviderResponses.FeeInvoice invoice = responses.recordFeeInvoice(requestId(execution),
-                    amount(ProcessVariables.text(execution, "feeAmount")),
+                    ProcessVariables.amount(execution, "feeAmount", "Invoice amount"),
                     ProcessVariables.date(execution, "invoiceDate", "Invoice date", new Problems()));
             execution.setVariable(RecordRequestVariables.FEE_INVOICE_ID, invoice.id());
             execution.setVariable(RecordRequestVariables.FEE_APPROVAL, invoice.approval().name());
@@ -251,16 +249,5 @@ class RecordRequestDelegates {
     private static String links(List<StoredDocument> documents) {
         return documents.stream().map(d -> "- [" + d.fileName() + "](/documents/" + d.id() + ")")
                 .collect(Collectors.joining("\n"));
-    }
-
-    private static BigDecimal amount(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.replace(",", "").replace("$", "").strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("Amount '" + value + "' is not a number");
-        }
     }
 }

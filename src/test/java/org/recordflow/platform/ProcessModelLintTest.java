@@ -59,6 +59,16 @@ class ProcessModelLintTest {
     }
 
     @Test
+    void aFileTheEngineWouldRejectIsReportedByName() throws IOException {
+        List<LintFinding> findings = lint.check(Map.of("processes/wrong-element.dmn", classpath("lint/wrong-element.dmn")));
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.file()).isEqualTo("processes/wrong-element.dmn");
+            assertThat(f.problem()).startsWith("does not conform to the schema").contains("documentation");
+        });
+    }
+
+    @Test
     void shippedProcessesFormsAndDecisionsHaveNoBrokenReference() {
         Map<String, byte[]> shipped = ProcessResources.load();
         assertThat(shipped.keySet()).contains("processes/case-lifecycle.bpmn", "forms/case-intake.form");
