@@ -56,6 +56,20 @@ class IntakeCreatesRoutedRequestsTest {
     }
 
     @Test
+    void theCasePageListsHoldersRequestsAndAuthorizations() {
+        String reference = cases.open(intake("TX", List.of(
+                holder("Memorial Hermann Hospital", "HOSPITAL", "FAX", "713-555-0101", "MEDICAL_RECORDS", "BILLS"))));
+        cases.confirmHolders(reference);
+        long caseId = jdbc.sql("select id from case_file where reference = ?").param(reference).query(Long.class).single();
+
+        String page = http.withBasicAuth("paula", "demo").getForObject("/cases/" + caseId, String.class);
+
+        assertThat(page).contains("Memorial Hermann Hospital").contains("713-555-0101")
+                .contains("Patient Financial Services (billing office)").contains("Health Information Management")
+                .contains("not signed yet").contains("/authorizations/");
+    }
+
+    @Test
     void aStateWithoutDeadlineRulesStopsIntakeWithAClearMessageAndCreatesNoRequest() {
         String reference = cases.open(intake("FL", List.of(holder("Tampa General", "HOSPITAL", "MAIL", "1 Davis Blvd, Tampa FL"))));
 
