@@ -1,5 +1,7 @@
 package org.recordflow.retrieval;
 
+import java.util.List;
+
 import org.recordflow.authorization.HipaaAuthorizationService;
 import org.recordflow.casefile.CaseFileService;
 import org.springframework.stereotype.Controller;
@@ -21,6 +23,12 @@ class CaseOverviewPage {
         this.authorizations = authorizations;
     }
 
+    @GetMapping("/cases")
+    String list(Model model) {
+        model.addAttribute("cases", cases.all());
+        return "retrieval/cases";
+    }
+
     @GetMapping("/cases/{caseId}")
     String show(@PathVariable long caseId, Model model) {
         model.addAttribute("caseFile", cases.get(caseId));
@@ -28,7 +36,7 @@ class CaseOverviewPage {
         model.addAttribute("requests", requests.forCase(caseId));
         model.addAttribute("authorizations", authorizations.forCase(caseId));
         model.addAttribute("authorizationDefects", authorizations.needsAuthorization(caseId)
-                ? authorizations.defects(caseId) : java.util.List.of());
+                ? authorizations.defects(caseId) : List.of());
         return "retrieval/case";
     }
 }

@@ -67,6 +67,8 @@ class IntakeCreatesRoutedRequestsTest {
         assertThat(page).contains("Memorial Hermann Hospital").contains("713-555-0101")
                 .contains("Patient Financial Services (billing office)").contains("Health Information Management")
                 .contains("not signed yet").contains("/authorizations/");
+        assertThat(http.withBasicAuth("paula", "demo").getForObject("/cases", String.class))
+                .contains(reference).contains("/cases/" + caseId);
     }
 
     @Test
