@@ -3,6 +3,8 @@ package org.recordflow.casefile;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.recordflow.platform.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @Component("openCase")
 class OpenCaseDelegate implements JavaDelegate {
+
+    private static final Logger log = LoggerFactory.getLogger(OpenCaseDelegate.class);
 
     private final CaseFileService cases;
     private final ObjectMapper json;
@@ -34,5 +38,7 @@ class OpenCaseDelegate implements JavaDelegate {
         execution.setVariable(CaseOpeningVariables.STATE, opening.stateCode());
         execution.removeVariable(CaseOpeningVariables.CLIENT_DATE_OF_BIRTH);
         execution.removeVariable(CaseOpeningVariables.RECORD_HOLDERS);
+        // Identifiers only: names and dates of birth never go to the log
+        log.info("Opened case {} with {} record holder(s)", opened.reference(), opening.recordHolders().size());
     }
 }
