@@ -9,7 +9,11 @@ public final class RecordflowGroups {
     public static final String SUPERVISORS = "supervisors";
     public static final String ATTORNEYS = "attorneys";
     public static final String REVIEWERS = "reviewers";
-    public static final String ADMINS = "admins";
+    /**
+     * Camunda's own administrators group: Tasklist, Cockpit and Admin send every user to Camunda's
+     * "create an admin" setup page while no user belongs to a group of exactly this id.
+     */
+    public static final String ADMINS = "camunda-admin";
 
     record GroupDefinition(String id, String name, String type) {
     }

@@ -52,6 +52,14 @@ class AuthenticationTest {
         assertThat(paula.getForEntity("/api/cases", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
+    @Test
+    void signedInUserReachesTasklistRatherThanCamundasSetupPage() {
+        // The webapps redirect to Admin's "create an admin user" setup while no user is in camunda-admin
+        ResponseEntity<String> tasklist = http.withBasicAuth("paula", "demo").getForEntity("/camunda/app/tasklist/", String.class);
+        assertThat(tasklist.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(tasklist.getBody()).contains("camunda-tasklist-bootstrap").doesNotContain("camunda-admin-bootstrap");
+    }
+
     /** Uses its own user: Camunda delays the next login of a user after a wrong password. */
     @Test
     void wrongPasswordIsRefused() {

@@ -1,0 +1,293 @@
+// The paralegal's day in Camunda Tasklist, in headless Chromium, against the built application:
+// open a case from the intake start form, work every phase's task through its Camunda Form, and
+// reach "demand ready". Steps run in order; after a failed step the rest are reported as not run.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startApp } from '../lib/app.mjs';
+import { launchBrowser, screenshots } from '../lib/browser.mjs';
+import {
+  TASKLIST, assertSignedInAs, choose, chooseRadio, claim, complete, daysFromToday, field, fillDate,
+  logOutInTasklist, openFilter, openTask, signIn, taskCards,
+} from '../lib/tasklist.mjs';
+
+const GROUP_TASKS = "My group's tasks";
+const CLIENT = 'Jordan Avery';
+const HOLDERS = [
+  { name: 'Mercy General Hospital', type: 'Hospital / facility', holderType: 'HOSPITAL', channel: 'Fax',
+    contact: ['Field_holderFax', '555-0100'], recordTypes: ['MEDICAL_RECORDS', 'BILLS'] },
+  { name: 'Valley Radiology Associates', type: 'Radiology', holderType: 'RADIOLOGY', channel: 'E-mail',
+    contact: ['Field_holderEmail', 'roi@valley-radiology.example'], recordTypes: ['MEDICAL_RECORDS', 'BILLS', 'IMAGES'] },
+  { name: 'Mercy Physician Billing', type: 'Billing office', holderType: 'BILLING_OFFICE', channel: 'Mail',
+    contact: ['Field_holderAddress', 'PO Box 12, Sacramento, CA 95814'], recordTypes: ['BILLS'] },
+];
+const RECORD_TYPE_LABELS = { MEDICAL_RECORDS: 'Medical records', BILLS: 'Itemized bills', IMAGES: 'Images / films' };
+
+let app;
+let browser;
+let page;
+let shot;
+let failedStep = null;
+const kase = {};
+
+/** A step of the day: skipped, with the reason, once an earlier step has failed. */
+function step(name, fn) {
+  it(name, { timeout: 180_000 }, async (t) => {
+    if (failedStep) {
+      t.skip(`not run: the step "${failedStep}" failed`);
+      return;
+    }
+    try {
+      await fn(t);
+    } catch (error) {
+      failedStep = name;
+      await shot(page, `FAILED-${name.replace(/\W+/g, '-').slice(0, 60)}`).catch(() => {});
+      throw error;
+    }
+  });
+}
+
+/** A step of the day that needs a feature not built yet: listed, and skipped with its issue. */
+function stepNeedingIssue(name, issue) {
+  it(name, { skip: `needs ${issue}` }, () => {});
+}
+
+async function apiJson(path) {
+  const response = await page.request.get(app.baseUrl + path);
+  assert.equal(response.status(), 200, `GET ${path}`);
+  return response.json();
+}
+
+async function completeSimpleTask(taskName, fill, ...cardTexts) {
+  await openFilter(page, GROUP_TASKS);
+  const taskCard = await openTask(page, taskName, kase.reference, ...cardTexts);
+  await taskCard.locator('.fjs-form', { hasText: `${kase.reference} · ${CLIENT}` }).waitFor();
+  await claim(page, taskCard);
+  await fill(taskCard);
+  return taskCard;
+}
+
+/** Waits until the open filter no longer lists the task (Tasklist refreshes the list after completing). */
+async function assertGone(taskName, ...texts) {
+  await taskCards(page, taskName, kase.reference, ...texts).first().waitFor({ state: 'detached' });
+}
+
+describe("A paralegal's day in Tasklist", () => {
+  before(async () => {
+    shot = screenshots();
+    app = await startApp();
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    context.setDefaultTimeout(20_000);
+    page = await context.newPage();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  step('Paula signs in on the login page and lands in Tasklist with the firm\'s filters', async () => {
+    await page.goto(app.baseUrl + TASKLIST);
+    await page.waitForURL(/\/login/);
+    await page.locator('input[name=username]').fill('paula');
+    await page.locator('input[name=password]').fill('demo');
+    await shot(page, 'login');
+    await page.locator('button[type=submit]').click();
+    await page.waitForURL(/\/camunda\/app\/tasklist\//);
+    await assertSignedInAs(page, 'Paula Reyes');
+    for (const filter of [GROUP_TASKS, 'My tasks', 'Overdue', 'Escalations']) {
+      await page.locator('.task-filter', { hasText: filter }).waitFor();
+    }
+    await shot(page, 'tasklist-empty');
+  });
+
+  step('she opens a case from the intake start form with three record holders', async () => {
+    await page.locator('a', { hasText: 'Start process' }).click();
+    await page.locator('.modal-content a', { hasText: 'Medical records case' }).click();
+    const form = page.locator('.modal-content');
+    await form.locator('.fjs-form').waitFor();
+
+    await field(form, 'Field_clientName').fill(CLIENT);
+    await fillDate(form, 'Field_clientDateOfBirth', '1980-03-14');
+    await fillDate(form, 'Field_incidentDate', '2025-06-01');
+    await choose(form, 'Field_caseType', 'Personal injury');
+    await choose(form, 'Field_state', 'California');
+    assert.equal(await field(form, 'Field_paralegalGroup').inputValue(), 'paralegals');
+    await field(form, 'Field_legalBasis-display').filter({ hasText: 'HIPAA authorization' }).waitFor();
+
+    for (const [i, holder] of HOLDERS.entries()) {
+      if (i > 0) {
+        await form.locator('button.fjs-repeat-render-add').click();
+      }
+      await field(form, `Field_holderName_${i}`).fill(holder.name);
+      await choose(form, `Field_holderType_${i}`, holder.type);
+      await field(form, `Field_holderReleasedVia_${i}-display`).filter({ hasText: 'In-house HIM' }).waitFor();
+      await choose(form, `Field_holderChannel_${i}`, holder.channel);
+      await field(form, `${holder.contact[0]}_${i}`).fill(holder.contact[1]);
+      for (const [index, value] of Object.keys(RECORD_TYPE_LABELS).entries()) {
+        const box = field(form, `Field_holderRecordTypes_${i}-${index}`);
+        await box.setChecked(holder.recordTypes.includes(value));
+      }
+    }
+    await form.locator('.fjs-repeat-row-remove').nth(HOLDERS.length - 1).waitFor();
+    await form.locator('.fjs-form-field-dynamiclist').screenshot({ path: await shot(page, 'start-form') });
+
+    // Tasklist 7.24 counts every field of a dynamiclist as an error: its Start button stays greyed.
+    // The form's own submit button validates the whole form and starts the case (see README).
+    const start = page.locator('.modal-footer button.btn-primary', { hasText: 'Start' });
+    assert.equal(await start.isDisabled(), true,
+      "Tasklist's Start button is enabled with an edited list: the form's hint about it is out of date");
+    const submitted = page.waitForRequest((r) => r.url().includes('/submit-form') && r.method() === 'POST');
+    const started = page.waitForResponse((r) => r.url().includes('/submit-form'));
+    await form.locator('button.fjs-button', { hasText: 'Check and open case' }).click();
+    const variables = (await submitted).postDataJSON().variables;
+    const response = await started;
+    assert.equal(response.status(), 200, `starting the case: ${await response.text()}`);
+    await page.locator('.modal-content').waitFor({ state: 'detached' });
+
+    assert.equal(variables.recordHolders.type, 'Json');
+    const holders = JSON.parse(variables.recordHolders.value);
+    assert.deepEqual(holders.map((h) => [h.name, h.holderType, h.releasedVia, h.recordTypes]),
+      HOLDERS.map((h) => [h.name, h.holderType, 'IN_HOUSE_HIM', h.recordTypes]));
+    assert.deepEqual(holders.map((h) => h.channel), ['FAX', 'EMAIL', 'MAIL']);
+    assert.equal(holders[1].email, 'roi@valley-radiology.example');
+    assert.deepEqual([variables.clientName.value, variables.clientDateOfBirth.value, variables.incidentDate.value,
+      variables.caseType.value, variables.state.value, variables.legalBasis.value, variables.paralegalGroup.value],
+    [CLIENT, '1980-03-14', '2025-06-01', 'PERSONAL_INJURY', 'CA', 'AUTHORIZATION', 'paralegals']);
+
+    kase.reference = (await response.json()).businessKey;
+    const cases = await apiJson('/api/cases');
+    const opened = cases.find((c) => c.reference === kase.reference);
+    assert.ok(opened, `case ${kase.reference} is listed by /api/cases`);
+    kase.id = opened.id;
+    const detail = await apiJson(`/api/cases/${kase.id}`);
+    assert.deepEqual(detail.recordHolders.map((h) => h.name), HOLDERS.map((h) => h.name));
+  });
+
+  step('she claims and completes "Confirm record holders"', async () => {
+    const taskCard = await completeSimpleTask('Confirm record holders', async (card) => {
+      await field(card, 'Field_holdersConfirmed').check();
+      await field(card, 'Field_intakeNotes').fill('Checked against the client questionnaire.');
+    });
+    await shot(page, 'intake-task');
+    await complete(page, taskCard);
+    await assertGone('Confirm record holders');
+  });
+
+  step('she records the signed HIPAA authorization', async () => {
+    const taskCard = await completeSimpleTask('Collect signed HIPAA authorization', async (card) => {
+      await chooseRadio(card, 'Field_signedBy', 'The client');
+      await field(card, 'Field_signerName').fill(CLIENT);
+      await fillDate(card, 'Field_signedOn', daysFromToday(-1));
+      await fillDate(card, 'Field_expiresOn', daysFromToday(365));
+    });
+    await shot(page, 'authorization-task');
+    await complete(page, taskCard);
+    await assertGone('Collect signed HIPAA authorization');
+  });
+
+  step(`"${GROUP_TASKS}" shows one "Send record request" per holder`, async () => {
+    await openFilter(page, GROUP_TASKS);
+    for (const holder of HOLDERS) {
+      await taskCards(page, 'Send record request', kase.reference, holder.name).first().waitFor();
+    }
+    assert.equal(await taskCards(page, 'Send record request', kase.reference).count(), HOLDERS.length);
+    const requests = await apiJson(`/api/cases/${kase.id}/requests`);
+    assert.equal(requests.length, HOLDERS.length, 'one record request per holder');
+    await shot(page, 'tasklist-filters');
+  });
+
+  step('she sends each request and records how and when', async () => {
+    for (const [i, holder] of HOLDERS.entries()) {
+      const taskCard = await completeSimpleTask('Send record request', async (card) => {
+        await choose(card, 'Field_channel', holder.channel);
+        await fillDate(card, 'Field_sentOn', daysFromToday(0));
+      }, holder.name);
+      await taskCard.locator('.fjs-form', { hasText: holder.name }).waitFor();
+      if (i === 0) {
+        await shot(page, 'request-task');
+      }
+      await complete(page, taskCard);
+      await assertGone('Send record request', holder.name);
+    }
+  });
+
+  stepNeedingIssue("she uploads the provider's packet from the request's task and sees the request move on",
+    'issue 5 (uploading a received packet from the request task), being built');
+
+  step('she records each production as complete', async () => {
+    for (const holder of HOLDERS) {
+      const taskCard = await completeSimpleTask('Record production received', async (card) => {
+        await chooseRadio(card, 'Field_productionOutcome', 'Complete');
+        await fillDate(card, 'Field_producedOn', daysFromToday(0));
+      }, holder.name);
+      await complete(page, taskCard);
+      await assertGone('Record production received', holder.name);
+    }
+  });
+
+  step('she passes the quality check of the indexed records', async () => {
+    const taskCard = await completeSimpleTask('Quality-check indexed records', async (card) => {
+      for (const box of ['Field_pagesLegible', 'Field_datesPresent', 'Field_patientMatches', 'Field_paginationComplete']) {
+        await field(card, box).check();
+      }
+    });
+    await shot(page, 'quality-check-task');
+    await complete(page, taskCard);
+    await assertGone('Quality-check indexed records');
+  });
+
+  step('she logs out with Tasklist\'s own "Log out", and the session really ends', async () => {
+    const logout = await logOutInTasklist(page);
+    assert.ok(logout.status() < 400, `logout answered ${logout.status()}`);
+    await page.goto(app.baseUrl + TASKLIST);
+    await page.waitForURL(/\/login/);
+    const api = await page.request.get(`${app.baseUrl}/api/cases`, { maxRedirects: 0 });
+    assert.equal(api.status(), 401, 'the API refuses the logged-out browser');
+    await shot(page, 'logged-out');
+  });
+
+  step('Riley, the clinical reviewer, signs in and reviews the chronology', async () => {
+    await signIn(page, app.baseUrl, 'riley', 'Riley Chen');
+    const taskCard = await completeSimpleTask('Review medical chronology', async (card) => {
+      await field(card, 'Field_reviewSummary').fill('Consistent treatment from ED visit to discharge; gap in PT from week 6 to week 9.');
+      await field(card, 'Field_flagsRaised').fill('1');
+    });
+    await shot(page, 'clinical-review-task');
+    await complete(page, taskCard);
+    await assertGone('Review medical chronology');
+    await logOutInTasklist(page);
+    await page.waitForURL(/\/login/);
+  });
+
+  step('Paula prepares the demand package', async () => {
+    await signIn(page, app.baseUrl, 'paula', 'Paula Reyes');
+    const taskCard = await completeSimpleTask('Prepare demand package', async (card) => {
+      await field(card, 'Field_specialsTotal').fill('48250.75');
+      await field(card, 'Field_demandNotes').fill('Specials from all three holders; PT gap explained by the client.');
+    });
+    await complete(page, taskCard);
+    await assertGone('Prepare demand package');
+    await logOutInTasklist(page);
+    await page.waitForURL(/\/login/);
+  });
+
+  step('Alex, the attorney, approves it, and the case is demand-ready', async () => {
+    await signIn(page, app.baseUrl, 'alex', 'Alex Morgan');
+    const taskCard = await completeSimpleTask('Approve demand package', async (card) => {
+      await card.locator('.fjs-form', { hasText: '48250.75' }).waitFor();
+      await field(card, 'Field_demandApproved').check();
+    });
+    await shot(page, 'approve-demand-task');
+    await complete(page, taskCard);
+    await assertGone('Approve demand package');
+    const detail = await apiJson(`/api/cases/${kase.id}`);
+    assert.equal(detail.caseFile.phase, 'DEMAND_READY');
+    await logOutInTasklist(page);
+    await page.waitForURL(/\/login/);
+  });
+
+  stepNeedingIssue('Sam, the supervisor, opens the dashboard; Paula is refused it',
+    'issue 8 (supervisor dashboard), not built yet');
+});
+
