@@ -8,28 +8,35 @@ export function field(scope, id) {
   return scope.locator(`[id$="-${id}"]`);
 }
 
-/** Signs in on Recordflow's login page, which any unauthenticated visit to Tasklist leads to. */
-export async function signIn(page, baseUrl, user, fullName) {
-  await page.goto(baseUrl + TASKLIST);
-  await page.waitForURL(/\/login/);
-  await page.locator('input[name=username]').fill(user);
-  await page.locator('input[name=password]').fill('demo');
-  await page.locator('button[type=submit]').click();
-  await page.waitForURL(/\/camunda\/app\/tasklist\//);
-  await assertSignedInAs(page, fullName);
+/** True on Recordflow's own login page (not Tasklist's built-in login view at #/login). */
+export function isLoginPage(url) {
+  return new URL(url).pathname === '/login';
 }
 
-export async function assertSignedInAs(page, fullName) {
+/** Signs in on Recordflow's login page, which any unauthenticated visit to Tasklist leads to. */
+export async function signIn(page, baseUrl, user, fullName, beforeSubmit = async () => {}) {
+  await page.goto(baseUrl + TASKLIST);
+  await page.waitForURL(isLoginPage);
+  await page.locator('input[name=username]').fill(user);
+  await page.locator('input[name=password]').fill('demo');
+  await beforeSubmit();
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL(/\/camunda\/app\/tasklist\//);
   await page.locator('li.account .dropdown-toggle', { hasText: fullName }).waitFor();
   await page.locator('.task-filter').first().waitFor();
 }
 
-/** Tasklist's own "Log out" (user menu), which posts to /camunda/api/admin/auth/user/default/logout. */
+/**
+ * Tasklist's own "Log out" (user menu): it posts to /camunda/api/admin/auth/user/default/logout,
+ * which Spring Security handles as its logout (302 to /login?logout), and Tasklist then shows
+ * "Logout successful" over its built-in login view.
+ */
 export async function logOutInTasklist(page) {
   await page.locator('li.account .dropdown-toggle').click();
   const logout = page.waitForResponse((r) => r.url().includes('/camunda/api/admin/auth/user/default/logout'));
   await page.locator('li.logout a').click();
-  return logout;
+  assert.equal((await logout).status(), 302, "Spring Security's logout answers Tasklist's logout");
+  await page.getByText('Logout successful').waitFor();
 }
 
 export async function openFilter(page, name) {

@@ -71,8 +71,9 @@ class SecurityConfiguration {
                 .logout(logout -> logout
                         .logoutRequestMatcher(new OrRequestMatcher(
                                 AntPathRequestMatcher.antMatcher(HttpMethod.POST, "/logout"),
-                                AntPathRequestMatcher.antMatcher(HttpMethod.POST, CAMUNDA_LOGOUT)))
-                        .logoutSuccessUrl("/login?logout"))
+                                AntPathRequestMatcher.antMatcher(HttpMethod.POST, CAMUNDA_LOGOUT))))
+                // (no custom logoutSuccessUrl: with one, the generated login page no longer answers
+                // its default, /login?logout, which then ends in a 404)
                 // Camunda's webapps carry their own CSRF protection (X-XSRF-TOKEN) on /camunda/api. Calls
                 // that authenticate with HTTP Basic on each request (integrations) carry no session
                 // cookie to forge: browsers never hold Basic credentials here, as no response asks for them.
