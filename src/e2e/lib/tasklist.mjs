@@ -28,15 +28,17 @@ export async function signIn(page, baseUrl, user, fullName, beforeSubmit = async
 
 /**
  * Tasklist's own "Log out" (user menu): it posts to /camunda/api/admin/auth/user/default/logout,
- * which Spring Security handles as its logout (302 to /login?logout), and Tasklist then shows
- * "Logout successful" over its built-in login view.
+ * which Spring Security handles as its logout (302 to /login?logout); Tasklist then switches to its
+ * built-in login view, which Recordflow's custom script (webjars/camunda/app/recordflow) leaves
+ * for Recordflow's sign-in page.
  */
 export async function logOutInTasklist(page) {
   await page.locator('li.account .dropdown-toggle').click();
   const logout = page.waitForResponse((r) => r.url().includes('/camunda/api/admin/auth/user/default/logout'));
   await page.locator('li.logout a').click();
   assert.equal((await logout).status(), 302, "Spring Security's logout answers Tasklist's logout");
-  await page.getByText('Logout successful').waitFor();
+  await page.waitForURL(isLoginPage);
+  await page.locator('input[name=username]').waitFor();
 }
 
 export async function openFilter(page, name) {

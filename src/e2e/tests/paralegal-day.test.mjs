@@ -239,9 +239,9 @@ describe("A paralegal's day in Tasklist", () => {
     await assertGone('Quality-check indexed records');
   });
 
-  step('she logs out with Tasklist\'s own "Log out", and the session really ends', async () => {
+  step('she logs out with Tasklist\'s own "Log out": the session ends and she is back on the sign-in page', async () => {
     await logOutInTasklist(page);
-    await shot(page, 'tasklist-logged-out');
+    await shot(page, 'logged-out');
     const api = await page.request.get(`${app.baseUrl}/api/cases`, { maxRedirects: 0 });
     assert.equal(api.status(), 401, 'the API refuses the logged-out browser');
     await page.goto(app.baseUrl + TASKLIST);
