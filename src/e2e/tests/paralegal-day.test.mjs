@@ -99,6 +99,13 @@ describe("A paralegal's day in Tasklist", () => {
     await page.locator('.modal-content a', { hasText: 'Medical records case' }).click();
     const form = page.locator('.modal-content');
     await form.locator('.fjs-form').waitFor();
+    const openCase = form.locator('button.fjs-button', { hasText: 'Check and open case' });
+
+    // an empty form is refused field by field, and nothing is started
+    await openCase.click();
+    await form.locator('.fjs-form-field-textfield:has([id$="-Field_clientName"]) .fjs-form-field-error',
+      { hasText: 'Field is required' }).waitFor();
+    await form.locator('.fjs-form-field-textfield:has([id$="-Field_holderName_0"]) .fjs-form-field-error').waitFor();
 
     await field(form, 'Field_clientName').fill(CLIENT);
     await fillDate(form, 'Field_clientDateOfBirth', '1980-03-14');
@@ -125,7 +132,7 @@ describe("A paralegal's day in Tasklist", () => {
     await form.locator('.fjs-repeat-row-remove').nth(HOLDERS.length - 1).waitFor();
     await field(form, 'Field_clientName').scrollIntoViewIfNeeded();
     await shot(page, 'start-form');
-    await form.locator('button.fjs-button').scrollIntoViewIfNeeded();
+    await openCase.scrollIntoViewIfNeeded();
     await shot(page, 'start-form-holders');
 
     // Tasklist 7.24 counts every field of a dynamiclist as an error: its Start button stays greyed.
@@ -135,7 +142,7 @@ describe("A paralegal's day in Tasklist", () => {
       "Tasklist's Start button is enabled with an edited list: the form's hint about it is out of date");
     const submitted = page.waitForRequest((r) => r.url().includes('/submit-form') && r.method() === 'POST');
     const started = page.waitForResponse((r) => r.url().includes('/submit-form'));
-    await form.locator('button.fjs-button', { hasText: 'Check and open case' }).click();
+    await openCase.click();
     const variables = (await submitted).postDataJSON().variables;
     const response = await started;
     assert.equal(response.status(), 200, `starting the case: ${await response.text()}`);
@@ -190,7 +197,10 @@ describe("A paralegal's day in Tasklist", () => {
     // each card folds away the record holder and record type: unfold them as the paralegal would
     for (let i = 0; i < HOLDERS.length; i += 1) {
       await cards.nth(i).locator('.shutter a').click();
+      await cards.nth(i).locator('.task-card-details.expanded').waitFor();
     }
+    // clicking a card's fold link scrolls its details sideways a little: put them back for the picture
+    await page.locator('section.tasks-list').evaluate((list) => list.querySelectorAll('*').forEach((e) => { e.scrollLeft = 0; }));
     for (const holder of HOLDERS) {
       await cards.locator('.variable-value', { hasText: holder.name }).waitFor({ state: 'visible' });
     }
