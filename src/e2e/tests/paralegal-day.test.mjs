@@ -14,13 +14,15 @@ const GROUP_TASKS = "My group's tasks";
 const CLIENT = 'Jordan Avery';
 const HOLDERS = [
   { name: 'Mercy General Hospital', type: 'Hospital / facility', holderType: 'HOSPITAL', channel: 'Fax',
-    contact: ['Field_holderFax', '555-0100'], recordTypes: ['MEDICAL_RECORDS', 'BILLS'] },
+    contact: ['Field_holderFax', '916-555-0100'], recordTypes: ['MEDICAL_RECORDS', 'BILLS'] },
   { name: 'Valley Radiology Associates', type: 'Radiology', holderType: 'RADIOLOGY', channel: 'E-mail',
     contact: ['Field_holderEmail', 'roi@valley-radiology.example'], recordTypes: ['MEDICAL_RECORDS', 'BILLS', 'IMAGES'] },
   { name: 'Mercy Physician Billing', type: 'Billing office', holderType: 'BILLING_OFFICE', channel: 'Mail',
     contact: ['Field_holderAddress', 'PO Box 12, Sacramento, CA 95814'], recordTypes: ['BILLS'] },
 ];
 const RECORD_TYPE_LABELS = { MEDICAL_RECORDS: 'Medical records', BILLS: 'Itemized bills', IMAGES: 'Images / films' };
+/** Records and bills are separate requests: one per holder and record type asked for. */
+const REQUESTS = HOLDERS.flatMap((holder) => holder.recordTypes.map((type) => ({ holder, records: RECORD_TYPE_LABELS[type] })));
 
 let app;
 let browser;
@@ -179,7 +181,7 @@ describe("A paralegal's day in Tasklist", () => {
 
   step('she records the signed HIPAA authorization', async () => {
     const taskCard = await completeSimpleTask('Collect signed HIPAA authorization', async (card) => {
-      await chooseRadio(card, 'Field_signedBy', 'The client');
+      await chooseRadio(card, 'Field_signerRole', 'The client');
       await field(card, 'Field_signerName').fill(CLIENT);
       await fillDate(card, 'Field_signedOn', daysFromToday(-1));
       await fillDate(card, 'Field_expiresOn', daysFromToday(365));
@@ -189,38 +191,41 @@ describe("A paralegal's day in Tasklist", () => {
     await assertGone('Collect signed HIPAA authorization');
   });
 
-  step(`"${GROUP_TASKS}" shows one "Send record request" per holder`, async () => {
+  step(`"${GROUP_TASKS}" shows one "Send record request" per holder and record type`, async () => {
     await openFilter(page, GROUP_TASKS);
     const cards = taskCards(page, 'Send record request', kase.reference);
-    await cards.nth(HOLDERS.length - 1).waitFor();
-    assert.equal(await cards.count(), HOLDERS.length);
+    await cards.nth(REQUESTS.length - 1).waitFor();
+    assert.equal(await cards.count(), REQUESTS.length);
     // each card folds away the record holder and record type: unfold them as the paralegal would
-    for (let i = 0; i < HOLDERS.length; i += 1) {
+    for (let i = 0; i < REQUESTS.length; i += 1) {
       await cards.nth(i).locator('.shutter a').click();
       await cards.nth(i).locator('.task-card-details.expanded').waitFor();
     }
     // clicking a card's fold link scrolls its details sideways a little: put them back for the picture
     await page.locator('section.tasks-list').evaluate((list) => list.querySelectorAll('*').forEach((e) => { e.scrollLeft = 0; }));
-    for (const holder of HOLDERS) {
-      await cards.locator('.variable-value', { hasText: holder.name }).waitFor({ state: 'visible' });
+    for (const request of REQUESTS) {
+      const card = cards.filter({ hasText: request.holder.name }).filter({ hasText: request.records });
+      assert.equal(await card.count(), 1, `one request for ${request.records} from ${request.holder.name}`);
+      await card.locator('.variable-value', { hasText: request.holder.name }).waitFor({ state: 'visible' });
     }
     const requests = await apiJson(`/api/cases/${kase.id}/requests`);
-    assert.equal(requests.length, HOLDERS.length, 'one record request per holder');
+    assert.equal(requests.length, REQUESTS.length, 'one record request per holder and record type');
+    await page.locator('section.tasks-list').evaluate((list) => list.scrollTo(0, 0));
     await shot(page, 'tasklist-filters');
   });
 
   step('she sends each request and records how and when', async () => {
-    for (const [i, holder] of HOLDERS.entries()) {
+    for (const [i, request] of REQUESTS.entries()) {
       const taskCard = await completeSimpleTask('Send record request', async (card) => {
-        await choose(card, 'Field_channel', holder.channel);
+        await choose(card, 'Field_channel', request.holder.channel);
         await fillDate(card, 'Field_sentOn', daysFromToday(0));
-      }, holder.name);
-      await taskCard.locator('.fjs-form', { hasText: holder.name }).waitFor();
+      }, request.holder.name, request.records);
+      await taskCard.locator('.fjs-form', { hasText: `${request.records} from ${request.holder.name}` }).waitFor();
       if (i === 0) {
         await shot(page, 'request-task');
       }
       await complete(page, taskCard);
-      await assertGone('Send record request', holder.name);
+      await assertGone('Send record request', request.holder.name, request.records);
     }
   });
 
@@ -228,13 +233,13 @@ describe("A paralegal's day in Tasklist", () => {
     'issue 5 (uploading a received packet from the request task), being built');
 
   step('she records each production as complete', async () => {
-    for (const holder of HOLDERS) {
+    for (const request of REQUESTS) {
       const taskCard = await completeSimpleTask('Record production received', async (card) => {
         await chooseRadio(card, 'Field_productionOutcome', 'Complete');
         await fillDate(card, 'Field_producedOn', daysFromToday(0));
-      }, holder.name);
+      }, request.holder.name, request.records);
       await complete(page, taskCard);
-      await assertGone('Record production received', holder.name);
+      await assertGone('Record production received', request.holder.name, request.records);
     }
   });
 
