@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startApp } from '../lib/app.mjs';
 import { launchBrowser, screenshots } from '../lib/browser.mjs';
+import { textPdf } from '../lib/pdf.mjs';
 import {
   TASKLIST, choose, chooseRadio, claim, complete, daysFromToday, field, fillDate,
   isLoginPage, logOutInTasklist, openFilter, openTask, signIn, taskCards,
@@ -229,8 +230,37 @@ describe("A paralegal's day in Tasklist", () => {
     }
   });
 
-  stepNeedingIssue("she uploads the provider's packet from the request's task and sees the request move on",
-    'issue 5 (uploading a received packet from the request task), being built');
+  step("she uploads the hospital's packet on its request's upload page, reached from the case's records page", async () => {
+    const request = REQUESTS[0];
+    await page.goto(`${app.baseUrl}/records/cases/${kase.id}`);
+    await page.locator('h1', { hasText: kase.reference }).waitFor();
+    await page.locator('a', { hasText: `${request.holder.name} - ${request.records}` }).click();
+    await page.locator('h1', { hasText: request.holder.name }).waitFor();
+    await page.locator('input[name=file]').setInputFiles({
+      name: 'mercy-general-ed-records.pdf',
+      mimeType: 'application/pdf',
+      buffer: textPdf([
+        ['Mercy General Hospital', 'EMERGENCY DEPARTMENT NOTE', `Patient: ${CLIENT}   DOB: 03/14/1980`,
+          'Date of service: 06/01/2025', 'Chief complaint: neck pain after motor vehicle collision.'],
+        ['Mercy General Hospital', 'DISCHARGE SUMMARY', `Patient: ${CLIENT}`, 'Date of service: 06/01/2025',
+          'Discharged home with follow-up in physical therapy.'],
+      ]),
+    });
+    await page.locator('select[name=channel]').selectOption('FAX');
+    await page.locator('button[type=submit]', { hasText: 'Upload and index' }).click();
+    await page.locator('.outcome[role=status]', { hasText: /stored: 2 pages, Bates \S+-000001 to \S+-000002/ }).waitFor();
+    const packet = page.locator('table tbody tr', { hasText: 'mercy-general-ed-records.pdf' });
+    await packet.waitFor();
+    assert.deepEqual((await packet.locator('td').allInnerTexts()).slice(3, 7),
+      ['FAX', 'mercy-general-ed-records.pdf', '2', 'paula']);
+    await shot(page, 'upload-page');
+    await page.goto(app.baseUrl + TASKLIST);
+    await page.locator('.task-filter').first().waitFor();
+  });
+
+  stepNeedingIssue("she uploads the packet from the request's task itself, and the request moves on",
+    'a link from the "Record production received" task to the upload page, and record-request.bpmn '
+    + 'waiting for the PacketReceived message that the upload sends (issue 5 follow-up)');
 
   step('she records each production as complete', async () => {
     for (const request of REQUESTS) {
@@ -245,6 +275,7 @@ describe("A paralegal's day in Tasklist", () => {
 
   step('she passes the quality check of the indexed records', async () => {
     const taskCard = await completeSimpleTask('Quality-check indexed records', async (card) => {
+      await card.locator('.fjs-form', { hasText: /indexed binder has \d+ pages and 2 encounters/ }).waitFor();
       for (const box of ['Field_pagesLegible', 'Field_datesPresent', 'Field_patientMatches', 'Field_paginationComplete']) {
         await field(card, box).check();
       }
