@@ -167,15 +167,41 @@ public final class ProcessModelLint {
 
     private Optional<String> formId(String file, byte[] content, List<LintFinding> findings) {
         try {
-            JsonNode id = json.readTree(content).get("id");
+            JsonNode form = json.readTree(content);
+            JsonNode id = form.get("id");
             if (id == null || id.asText().isBlank()) {
                 findings.add(new LintFinding(file, null, "form has no \"id\""));
                 return Optional.empty();
             }
+            checkListsCanBeSubmitted(file, form, findings);
             return Optional.of(id.asText());
         } catch (IOException e) {
             findings.add(new LintFinding(file, null, "form is not valid JSON: " + e.getMessage()));
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Tasklist 7.24 keeps its Start and Complete buttons disabled once a field inside a repeating list
+     * (dynamiclist) has been edited: it counts the list's emptied error entries as errors. Only the
+     * form's own submit button (a form-js "button" with action "submit") validates afresh and submits.
+     */
+    private static void checkListsCanBeSubmitted(String file, JsonNode form, List<LintFinding> findings) {
+        List<JsonNode> components = new ArrayList<>();
+        collectComponents(form, components);
+        boolean hasList = components.stream().anyMatch(c -> "dynamiclist".equals(c.path("type").asText()));
+        boolean hasSubmitButton = components.stream().anyMatch(c -> "button".equals(c.path("type").asText())
+                && "submit".equals(c.path("action").asText()));
+        if (hasList && !hasSubmitButton) {
+            findings.add(new LintFinding(file, null, "form has a repeating list (dynamiclist) but no button with"
+                    + " action \"submit\": Tasklist's own Start/Complete button stays disabled once the list is edited"));
+        }
+    }
+
+    private static void collectComponents(JsonNode parent, List<JsonNode> into) {
+        for (JsonNode component : parent.path("components")) {
+            into.add(component);
+            collectComponents(component, into);
         }
     }
 

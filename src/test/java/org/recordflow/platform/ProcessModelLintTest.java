@@ -69,6 +69,21 @@ class ProcessModelLintTest {
     }
 
     @Test
+    void formWithARepeatingListNeedsItsOwnSubmitButton() {
+        String list = "{ \"type\": \"dynamiclist\", \"path\": \"rows\", \"components\": [ { \"type\": \"textfield\", \"key\": \"name\" } ] }";
+        String button = "{ \"type\": \"button\", \"action\": \"submit\", \"label\": \"Check and save\" }";
+        Map<String, byte[]> resources = Map.of(
+                "forms/list-only.form", ("{ \"id\": \"list-only\", \"components\": [" + list + "] }").getBytes(StandardCharsets.UTF_8),
+                "forms/list-and-button.form", ("{ \"id\": \"list-and-button\", \"components\": [" + list + ", " + button + "] }")
+                        .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(lint.check(resources)).extracting(LintFinding::file, LintFinding::problem)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("forms/list-only.form",
+                        "form has a repeating list (dynamiclist) but no button with action \"submit\": Tasklist's own"
+                                + " Start/Complete button stays disabled once the list is edited"));
+    }
+
+    @Test
     void shippedProcessesFormsAndDecisionsHaveNoBrokenReference() {
         Map<String, byte[]> shipped = ProcessResources.load();
         assertThat(shipped.keySet()).contains("processes/case-lifecycle.bpmn", "forms/case-intake.form");
