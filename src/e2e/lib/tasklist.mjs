@@ -21,7 +21,7 @@ export async function signIn(page, baseUrl, user, fullName, beforeSubmit = async
   await page.locator('input[name=password]').fill('demo');
   await beforeSubmit();
   await page.locator('button[type=submit]').click();
-  await page.waitForURL(/\/camunda\/app\/tasklist\//);
+  await page.waitForURL(/\/camunda\/app\/tasklist\//, { waitUntil: 'commit' });
   await page.locator('li.account .dropdown-toggle', { hasText: fullName }).waitFor();
   await page.locator('.task-filter').first().waitFor();
 }
