@@ -25,7 +25,7 @@ class AuditController {
     }
 
     @GetMapping(path = "/api/audit", produces = "text/csv")
-    @PreAuthorize("hasAuthority('GROUP_admins')")
+    @PreAuthorize("hasAuthority('GROUP_" + RecordflowGroups.ADMINS + "')")
     ResponseEntity<String> export(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         if (to.isBefore(from)) {
