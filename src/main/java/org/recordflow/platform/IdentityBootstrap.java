@@ -67,6 +67,16 @@ class IdentityBootstrap implements ApplicationRunner {
             }
             ensureUser(initialAdmin.user(), "Recordflow", "Administrator", initialAdmin.password(), RecordflowGroups.ADMINS);
         }
+        administratorsAreCamundaAdmins();
+    }
+
+    /** Camunda's webapps recognise administrators by its own group id; keep it in step with ours. */
+    private void administratorsAreCamundaAdmins() {
+        for (User admin : identity.createUserQuery().memberOfGroup(RecordflowGroups.ADMINS).list()) {
+            if (identity.createUserQuery().userId(admin.getId()).memberOfGroup(RecordflowGroups.CAMUNDA_ADMIN).count() == 0) {
+                identity.createMembership(admin.getId(), RecordflowGroups.CAMUNDA_ADMIN);
+            }
+        }
     }
 
     private void ensureGroup(String id, String name, String type) {

@@ -9,11 +9,13 @@ public final class RecordflowGroups {
     public static final String SUPERVISORS = "supervisors";
     public static final String ATTORNEYS = "attorneys";
     public static final String REVIEWERS = "reviewers";
+    public static final String ADMINS = "admins";
     /**
      * Camunda's own administrators group: Tasklist, Cockpit and Admin send every user to Camunda's
-     * "create an admin" setup page while no user belongs to a group of exactly this id.
+     * "create an admin" setup page while no user belongs to a group of exactly this id. Every member
+     * of {@link #ADMINS} is also made a member of it.
      */
-    public static final String ADMINS = "camunda-admin";
+    public static final String CAMUNDA_ADMIN = "camunda-admin";
 
     record GroupDefinition(String id, String name, String type) {
     }
@@ -23,7 +25,8 @@ public final class RecordflowGroups {
             new GroupDefinition(SUPERVISORS, "Supervisors", "WORKFLOW"),
             new GroupDefinition(ATTORNEYS, "Attorneys", "WORKFLOW"),
             new GroupDefinition(REVIEWERS, "Clinical reviewers", "WORKFLOW"),
-            new GroupDefinition(ADMINS, "Administrators", "SYSTEM"));
+            new GroupDefinition(ADMINS, "Administrators", "SYSTEM"),
+            new GroupDefinition(CAMUNDA_ADMIN, "Camunda administrators (members of admins)", "SYSTEM"));
 
     private RecordflowGroups() {
     }
