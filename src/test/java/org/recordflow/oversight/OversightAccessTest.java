@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -106,6 +108,16 @@ class OversightAccessTest {
         assertThat(series.get("recordflow_escalations_open")).isGreaterThanOrEqualTo(1);
         assertThat(series.get("recordflow_metrics_refreshed_timestamp_seconds"))
                 .isEqualTo(OversightDataSet.TODAY.atTime(12, 0).toEpochSecond(ZoneOffset.UTC));
+    }
+
+    @Test
+    void everySeriesTheGrafanaDashboardQueriesIsScraped() throws Exception {
+        metrics.refresh();
+        Set<String> scraped = PrometheusText.parse(scrape()).keySet().stream().map(series -> series.replaceAll("\\{.*", ""))
+                .collect(Collectors.toSet());
+
+        assertThat(MonitoringFilesTest.seriesUsedByTheGrafanaDashboard()).isNotEmpty().allSatisfy(name ->
+                assertThat(scraped).contains(name));
     }
 
     @Test
