@@ -69,32 +69,29 @@ class OversightPageController {
 
     @GetMapping("/cases")
     String cases(@RequestParam(required = false) String phase, Model model) {
-        model.addAttribute("cases", oversight.openCases(phase));
-        return list(model, "cases", phase == null ? "Open cases" : "Open cases in " + label(phase));
+        return list(model, "cases", phase == null ? "Open cases" : "Open cases in " + label(phase), oversight.openCases(phase));
     }
 
     @GetMapping("/requests")
     String requests(@RequestParam String status, Model model) {
-        model.addAttribute("requests", oversight.requestsWithStatus(status));
-        return list(model, "requests", "Requests " + label(status).toLowerCase(java.util.Locale.ROOT));
+        return list(model, "requests", "Requests " + label(status).toLowerCase(java.util.Locale.ROOT),
+                oversight.requestsWithStatus(status));
     }
 
     @GetMapping("/requests/overdue")
     String overdue(Model model) {
-        model.addAttribute("requests", oversight.overdueRequests());
-        return list(model, "requests", "Requests past their legal deadline");
+        return list(model, "requests", "Requests past their legal deadline", oversight.overdueRequests());
     }
 
     @GetMapping("/requests/due-soon")
     String dueSoon(Model model) {
-        model.addAttribute("requests", oversight.requestsDueSoon());
-        return list(model, "requests", "Requests due in the next " + properties.dueSoonDays() + " days");
+        return list(model, "requests", "Requests due in the next " + properties.dueSoonDays() + " days",
+                oversight.requestsDueSoon());
     }
 
     @GetMapping("/escalations")
     String escalations(Model model) {
-        model.addAttribute("escalations", oversight.openEscalations());
-        return list(model, "escalations", "Open escalations");
+        return list(model, "escalations", "Open escalations", oversight.openEscalations());
     }
 
     @GetMapping("/providers/productions")
@@ -103,15 +100,15 @@ class OversightPageController {
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                        Model model) {
         OversightService.Period period = oversight.period(from, to);
-        model.addAttribute("productions", oversight.productions(holder, period.from(), period.to()));
-        return list(model, "productions", "Productions of " + holder + ", " + period.from() + " to " + period.to());
+        return list(model, "productions", "Productions of " + holder + ", " + period.from() + " to " + period.to(),
+                oversight.productions(holder, period.from(), period.to()));
     }
 
     @GetMapping("/workload/tasks")
     String tasks(@RequestParam(required = false) String assignee, @RequestParam(required = false) String group,
                  Model model) {
-        model.addAttribute("tasks", workload.openTasks(assignee, group));
-        return list(model, "tasks", assignee != null ? "Open tasks of " + assignee : "Unclaimed tasks of group " + group);
+        return list(model, "tasks", assignee != null ? "Open tasks of " + assignee : "Unclaimed tasks of group " + group,
+                workload.openTasks(assignee, group));
     }
 
     @GetMapping("/cycle-times/runs")
@@ -121,26 +118,26 @@ class OversightPageController {
                 Model model) {
         OversightService.Period period = oversight.period(from, to);
         CasePhase casePhase = OversightService.parse(CasePhase.class, "phase", phase);
-        model.addAttribute("runs", cycleTimes.runs(casePhase, period.from(), period.to()));
-        return list(model, "runs", label(casePhase.name()) + " phase, finished " + period.from() + " to " + period.to());
+        return list(model, "runs", label(casePhase.name()) + " phase, finished " + period.from() + " to " + period.to(),
+                cycleTimes.runs(casePhase, period.from(), period.to()));
     }
 
     @GetMapping("/renewals")
     String renewals(Model model) {
-        model.addAttribute("renewals", oversight.renewalsDue());
-        return list(model, "renewals", "Authorizations to renew");
+        return list(model, "renewals", "Authorizations to renew", oversight.renewalsDue());
     }
 
     @ExceptionHandler(InvalidInputException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String invalid(InvalidInputException e, Model model) {
-        model.addAttribute("problems", e.problems());
-        return list(model, "problems", "Cannot show this list");
+        return list(model, "problems", "Cannot show this list", e.problems());
     }
 
-    private static String list(Model model, String kind, String title) {
+    /** The one list template: {@code kind} chooses the columns of {@code rows}. */
+    private static String list(Model model, String kind, String title, List<?> rows) {
         model.addAttribute("kind", kind);
         model.addAttribute("title", title);
+        model.addAttribute("rows", rows);
         return LIST;
     }
 

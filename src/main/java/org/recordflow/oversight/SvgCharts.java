@@ -54,7 +54,7 @@ final class SvgCharts {
         int height = legendTop + ((series.size() + 2) / 3) * 18 + 6;
         double max = series.stream().flatMap(s -> s.values().stream()).filter(v -> v != null)
                 .mapToDouble(Double::doubleValue).max().orElse(0);
-        double yMax = max <= 0 ? 1 : niceCeiling(max);
+        double yMax = max <= 0 ? 4 : niceCeiling(max);
         double step = xLabels.size() <= 1 ? 0 : (double) plotWidth / (xLabels.size() - 1);
         StringBuilder svg = open(title, left + plotWidth + 20, height);
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#8a96a3\"/>",
