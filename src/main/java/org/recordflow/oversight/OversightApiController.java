@@ -2,7 +2,6 @@ package org.recordflow.oversight;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import org.recordflow.casefile.CasePhase;
 import org.recordflow.oversight.OversightViews.CaseRow;
@@ -16,11 +15,7 @@ import org.recordflow.oversight.OversightViews.RequestRow;
 import org.recordflow.oversight.OversightViews.Summary;
 import org.recordflow.oversight.OversightViews.TaskRow;
 import org.recordflow.oversight.OversightViews.Workload;
-import org.recordflow.platform.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,7 +25,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The supervisor's figures as JSON, for supervisors and admins; described at /v3/api-docs. */
+/** The supervisor's figures as JSON, for supervisors and admins; described at /v3/api-docs. Refused input: 400 (platform's ApiErrorHandler). */
 @RestController
 @RequestMapping("/api/oversight")
 @Tag(name = "Oversight", description = "Figures across all cases for supervisors: deadlines, providers, workload, cycle times")
@@ -133,11 +128,5 @@ class OversightApiController {
     @Operation(summary = "Active authorizations of open cases expiring within the renewal lead days (or already past)")
     List<RenewalDue> renewals() {
         return oversight.renewalsDue();
-    }
-
-    @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of(
-                "status", 400, "type", "InvalidInput", "message", e.getMessage(), "problems", e.problems()));
     }
 }

@@ -72,6 +72,15 @@ class OversightAccessTest {
     }
 
     @Test
+    void cockpitStaysOpenToSupervisorsAndAdmins() {
+        for (String user : new String[] {"sam", "admin"}) {
+            ResponseEntity<String> cockpit = http.withBasicAuth(user, "demo").getForEntity("/camunda/app/cockpit/default/", String.class);
+            assertThat(cockpit.getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
+            assertThat(cockpit.getBody()).as(user).containsIgnoringCase("cockpit").doesNotContain("name=\"password\"");
+        }
+    }
+
+    @Test
     void paralegalIsRefusedTheDashboardItsListsAndItsApi() {
         TestRestTemplate paula = http.withBasicAuth("paula", "demo");
         assertThat(paula.getForEntity("/oversight", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
