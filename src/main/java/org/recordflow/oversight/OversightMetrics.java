@@ -23,8 +23,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 /**
  * Recordflow's Prometheus series. The figures are computed every
  * {@code recordflow.oversight.metrics-refresh} (30 s by default) into one {@link MetricsSnapshot};
- * a scrape of {@code /actuator/prometheus} reads that snapshot and runs no query. Until the first
- * refresh the series report NaN.
+ * a scrape of {@code /actuator/prometheus} reads that snapshot and runs no query. The first refresh
+ * runs at start-up; should it fail, the series report NaN until one succeeds.
  */
 @Component
 class OversightMetrics implements MeterBinder {
@@ -89,8 +89,7 @@ class OversightMetrics implements MeterBinder {
     }
 
     /** Recomputes every figure; a failure keeps the previous values and is logged. */
-    @Scheduled(initialDelayString = "${recordflow.oversight.metrics-refresh:30s}",
-            fixedDelayString = "${recordflow.oversight.metrics-refresh:30s}")
+    @Scheduled(fixedDelayString = "${recordflow.oversight.metrics-refresh:30s}")
     void refreshOnSchedule() {
         try {
             refresh();

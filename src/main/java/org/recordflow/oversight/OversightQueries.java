@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.recordflow.authorization.AuthorizationStatus;
 import org.recordflow.casefile.CasePhase;
@@ -76,10 +75,6 @@ class OversightQueries {
     Map<String, Long> openCasesByParalegalGroup() {
         return countsByKey(jdbc.sql("select paralegal_group as k, count(*) as n from case_file where phase <> :closed "
                 + "group by paralegal_group").param("closed", CLOSED_PHASE));
-    }
-
-    Optional<Long> caseIdByReference(String reference) {
-        return jdbc.sql("select id from case_file where reference = ?").param(reference).query(Long.class).optional();
     }
 
     Map<String, Long> caseIdsByReference(Collection<String> references) {
