@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,12 +24,18 @@ class ScrapeUserBootstrap implements ApplicationRunner {
     static final String MONITORING_GROUP = RecordflowGroups.MONITORING;
     private static final Logger log = LoggerFactory.getLogger(ScrapeUserBootstrap.class);
 
+    /** The scrape password of the demo profile and of docker-compose.yml's default. */
+    static final String DEMO_PASSWORD = "prometheus-demo";
+    static final String PRODUCTION_PROFILE = "production";
+
     private final IdentityService identity;
     private final OversightProperties properties;
+    private final Environment environment;
 
-    ScrapeUserBootstrap(IdentityService identity, OversightProperties properties) {
+    ScrapeUserBootstrap(IdentityService identity, OversightProperties properties, Environment environment) {
         this.identity = identity;
         this.properties = properties;
+        this.environment = environment;
     }
 
     @Override
@@ -40,6 +47,9 @@ class ScrapeUserBootstrap implements ApplicationRunner {
         String password = properties.scrapePassword();
         if (password == null || password.length() < 12) {
             throw new IllegalStateException("RECORDFLOW_METRICS_PASSWORD must have at least 12 characters");
+        }
+        if (environment.matchesProfiles(PRODUCTION_PROFILE) && DEMO_PASSWORD.equals(password)) {
+            throw new IllegalStateException("RECORDFLOW_METRICS_PASSWORD is the demo's: set your own for production");
         }
         if (identity.createGroupQuery().groupId(MONITORING_GROUP).count() == 0) {
             Group group = identity.newGroup(MONITORING_GROUP);

@@ -62,7 +62,7 @@ class OversightAccessTest {
                 .contains("href=\"/oversight/workload/tasks?group=" + data.group() + "\"")
                 .contains("Median days per phase, by week finished");
         String list = http.withBasicAuth("sam", "demo").getForObject("/oversight/requests/overdue", String.class);
-        assertThat(list).contains("href=\"/records/cases/" + data.retrievalCaseId + "\"", "Open Holder " + data.tag);
+        assertThat(list).contains("href=\"/cases/" + data.retrievalCaseId + "\"", "Open Holder " + data.tag);
     }
 
     @Test
