@@ -10,7 +10,7 @@ public final class RecordflowGroups {
     public static final String ATTORNEYS = "attorneys";
     public static final String REVIEWERS = "reviewers";
     public static final String ADMINS = "admins";
-    /** The user Prometheus scrapes the metrics with; created with it when configured (oversight). */
+    /** The group of the user Prometheus scrapes the metrics with, created with that user when configured (oversight). */
     public static final String MONITORING = "monitoring";
 
     record GroupDefinition(String id, String name, String type) {
