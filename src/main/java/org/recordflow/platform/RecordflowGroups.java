@@ -16,6 +16,8 @@ public final class RecordflowGroups {
      * of {@link #ADMINS} is also made a member of it.
      */
     public static final String CAMUNDA_ADMIN = "camunda-admin";
+    /** The group of the user Prometheus scrapes the metrics with, created with that user when configured (oversight). */
+    public static final String MONITORING = "monitoring";
 
     record GroupDefinition(String id, String name, String type) {
     }

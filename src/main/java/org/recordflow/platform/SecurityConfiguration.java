@@ -62,6 +62,12 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/error", "/css/**", "/img/**", "/favicon.ico",
                                 "/actuator/health", "/actuator/health/**").permitAll()
+                        // Oversight (issue 8): the dashboard and its API for supervisors and admins; the metrics
+                        // also for the scrape user's group
+                        .requestMatchers("/oversight", "/oversight/**", "/api/oversight/**")
+                        .hasAnyAuthority(group(RecordflowGroups.SUPERVISORS), group(RecordflowGroups.ADMINS))
+                        .requestMatchers("/actuator/prometheus").hasAnyAuthority(group(RecordflowGroups.MONITORING),
+                                group(RecordflowGroups.SUPERVISORS), group(RecordflowGroups.ADMINS))
                         .anyRequest().authenticated())
                 .formLogin(form -> form.defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(Customizer.withDefaults())
@@ -81,6 +87,10 @@ class SecurityConfiguration {
                         SecurityConfiguration::authenticatesWithBasicCredentials))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .build();
+    }
+
+    private static String group(String groupId) {
+        return CamundaIdentityAuthenticationProvider.GROUP_PREFIX + groupId;
     }
 
     static boolean authenticatesWithBasicCredentials(HttpServletRequest request) {
