@@ -64,11 +64,6 @@ function step(name, fn) {
   });
 }
 
-/** A step of the day that needs a feature not built yet: listed, and skipped with its issue. */
-function stepNeedingIssue(name, issue) {
-  it(name, { skip: `needs ${issue}` }, () => {});
-}
-
 async function apiJson(path) {
   const response = await page.request.get(app.baseUrl + path);
   assert.equal(response.status(), 200, `GET ${path}`);
@@ -373,7 +368,21 @@ describe("A paralegal's day in Tasklist", () => {
     await logOutInTasklist(page);
   });
 
-  stepNeedingIssue('Sam, the supervisor, opens the dashboard; Paula is refused it',
-    'issue 8 (supervisor dashboard), not built yet');
+  step('Sam, the supervisor, opens the dashboard and sees the case; Paula is refused it', async () => {
+    await signIn(page, app.baseUrl, 'sam', 'Sam Whitfield');
+    await page.goto(app.baseUrl + '/oversight');
+    await page.locator('h2', { hasText: 'Record requests by status' }).waitFor();
+    await page.locator('h2', { hasText: 'Providers: days to produce' }).waitFor();
+    await shot(page, 'dashboard');
+    const summary = await apiJson('/api/oversight/summary');
+    assert.ok(summary, 'the oversight API answers the supervisor');
+    await logOutInTasklist(page);
+
+    await signIn(page, app.baseUrl, 'paula', 'Paula Reyes');
+    const refused = await page.goto(app.baseUrl + '/oversight');
+    assert.equal(refused.status(), 403, 'the dashboard refuses a paralegal');
+    const api = await page.request.get(`${app.baseUrl}/api/oversight/summary`);
+    assert.equal(api.status(), 403, 'the oversight API refuses a paralegal');
+  });
 });
 
