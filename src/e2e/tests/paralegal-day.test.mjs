@@ -368,7 +368,7 @@ describe("A paralegal's day in Tasklist", () => {
     await logOutInTasklist(page);
   });
 
-  step('Sam, the supervisor, opens the dashboard and sees the case; Paula is refused it', async () => {
+  step('Sam, the supervisor, opens the oversight dashboard; Paula is refused it', async () => {
     await signIn(page, app.baseUrl, 'sam', 'Sam Whitfield');
     await page.goto(app.baseUrl + '/oversight');
     await page.locator('h2', { hasText: 'Record requests by status' }).waitFor();
@@ -376,6 +376,8 @@ describe("A paralegal's day in Tasklist", () => {
     await shot(page, 'dashboard');
     const summary = await apiJson('/api/oversight/summary');
     assert.ok(summary, 'the oversight API answers the supervisor');
+    await page.goto(app.baseUrl + TASKLIST);
+    await page.locator('.task-filter').first().waitFor();
     await logOutInTasklist(page);
 
     await signIn(page, app.baseUrl, 'paula', 'Paula Reyes');
