@@ -1,5 +1,7 @@
 package org.recordflow.platform;
 
+import java.util.function.Supplier;
+
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -10,11 +12,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
@@ -44,7 +50,7 @@ class SecurityConfiguration {
     SecurityFilterChain engineRestSecurity(HttpSecurity http) throws Exception {
         return http
                 .securityMatcher(AntPathRequestMatcher.antMatcher(ENGINE_REST))
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth.anyRequest().access(SecurityConfiguration::firmMember))
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // A stateless API authenticated on every call: no session cookie to forge requests with
@@ -68,7 +74,7 @@ class SecurityConfiguration {
                         .hasAnyAuthority(group(RecordflowGroups.SUPERVISORS), group(RecordflowGroups.ADMINS))
                         .requestMatchers("/actuator/prometheus").hasAnyAuthority(group(RecordflowGroups.MONITORING),
                                 group(RecordflowGroups.SUPERVISORS), group(RecordflowGroups.ADMINS))
-                        .anyRequest().authenticated())
+                        .anyRequest().access(SecurityConfiguration::firmMember))
                 .formLogin(form -> form.defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(Customizer.withDefaults())
                 .exceptionHandling(errors -> errors
@@ -91,6 +97,17 @@ class SecurityConfiguration {
 
     private static String group(String groupId) {
         return CamundaIdentityAuthenticationProvider.GROUP_PREFIX + groupId;
+    }
+
+    /**
+     * A signed-in user with a role in the firm. The metrics scrape account (only in the monitoring
+     * group) reads /actuator/prometheus and nothing else: no case data, no engine API.
+     */
+    static AuthorizationDecision firmMember(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
+        Authentication user = authentication.get();
+        boolean member = user != null && user.isAuthenticated() && !(user instanceof AnonymousAuthenticationToken)
+                && user.getAuthorities().stream().anyMatch(a -> !a.getAuthority().equals(group(RecordflowGroups.MONITORING)));
+        return new AuthorizationDecision(member);
     }
 
     static boolean authenticatesWithBasicCredentials(HttpServletRequest request) {

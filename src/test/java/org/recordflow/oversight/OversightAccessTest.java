@@ -152,6 +152,16 @@ class OversightAccessTest {
     }
 
     @Test
+    void theScrapeUserReadsMetricsAndNoCaseDataNorTheEngineApi() {
+        TestRestTemplate scraper = http.withBasicAuth(SCRAPE_USER, SCRAPE_PASSWORD);
+        assertThat(scraper.getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(scraper.getForEntity("/api/cases", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(scraper.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("paula", "demo").getForEntity("/api/cases", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
     void readerRefusesWhatIsNotTheTextFormat() {
         assertThatThrownBy(() -> PrometheusText.parse("recordflow_jobs_due twelve\n")).hasMessageContaining("line 1");
         assertThatThrownBy(() -> PrometheusText.parse("# TYPE recordflow_jobs_due gauges\n")).hasMessageContaining("malformed");
