@@ -1,11 +1,7 @@
 package org.recordflow.oversight;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.recordflow.platform.RecordflowGroups;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.recordflow.platform.UserAccounts;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -22,18 +18,17 @@ import org.springframework.stereotype.Component;
 class ScrapeUserBootstrap implements ApplicationRunner {
 
     static final String MONITORING_GROUP = RecordflowGroups.MONITORING;
-    private static final Logger log = LoggerFactory.getLogger(ScrapeUserBootstrap.class);
 
     /** The scrape password of the demo profile and of docker-compose.yml's default. */
     static final String DEMO_PASSWORD = "prometheus-demo";
     static final String PRODUCTION_PROFILE = "production";
 
-    private final IdentityService identity;
+    private final UserAccounts accounts;
     private final OversightProperties properties;
     private final Environment environment;
 
-    ScrapeUserBootstrap(IdentityService identity, OversightProperties properties, Environment environment) {
-        this.identity = identity;
+    ScrapeUserBootstrap(UserAccounts accounts, OversightProperties properties, Environment environment) {
+        this.accounts = accounts;
         this.properties = properties;
         this.environment = environment;
     }
@@ -51,20 +46,7 @@ class ScrapeUserBootstrap implements ApplicationRunner {
         if (environment.matchesProfiles(PRODUCTION_PROFILE) && DEMO_PASSWORD.equals(password)) {
             throw new IllegalStateException("RECORDFLOW_METRICS_PASSWORD is the demo's: set your own for production");
         }
-        if (identity.createGroupQuery().groupId(MONITORING_GROUP).count() == 0) {
-            Group group = identity.newGroup(MONITORING_GROUP);
-            group.setName("Monitoring (metrics scrape)");
-            group.setType("SYSTEM");
-            identity.saveGroup(group);
-        }
-        if (identity.createUserQuery().userId(user).count() == 0) {
-            User scraper = identity.newUser(user);
-            scraper.setFirstName("Prometheus");
-            scraper.setLastName("Scrape");
-            scraper.setPassword(password);
-            identity.saveUser(scraper);
-            identity.createMembership(user, MONITORING_GROUP);
-            log.info("Created metrics scrape user {} in group {}", user, MONITORING_GROUP);
-        }
+        accounts.ensureGroup(MONITORING_GROUP, "Monitoring (metrics scrape)", "SYSTEM");
+        accounts.ensureUser(user, "Prometheus", "Scrape", password, MONITORING_GROUP);
     }
 }

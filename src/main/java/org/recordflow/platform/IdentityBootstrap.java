@@ -3,7 +3,6 @@ package org.recordflow.platform;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,29 +42,32 @@ class IdentityBootstrap implements ApplicationRunner {
             new DemoUser("admin", "Ada", "Admin", RecordflowGroups.ADMINS));
 
     private final IdentityService identity;
+    private final UserAccounts accounts;
     private final DemoProperties demo;
     private final InitialAdminProperties initialAdmin;
 
-    IdentityBootstrap(IdentityService identity, DemoProperties demo, InitialAdminProperties initialAdmin) {
+    IdentityBootstrap(IdentityService identity, UserAccounts accounts, DemoProperties demo,
+                      InitialAdminProperties initialAdmin) {
         this.identity = identity;
+        this.accounts = accounts;
         this.demo = demo;
         this.initialAdmin = initialAdmin;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        RecordflowGroups.ALL.forEach(g -> ensureGroup(g.id(), g.name(), g.type()));
+        RecordflowGroups.ALL.forEach(g -> accounts.ensureGroup(g.id(), g.name(), g.type()));
         if (demo.usersEnabled()) {
             if (demo.password() == null || demo.password().isBlank()) {
                 throw new IllegalStateException("recordflow.demo.password must be set when demo users are enabled");
             }
-            DEMO_USERS.forEach(u -> ensureUser(u.id(), u.firstName(), u.lastName(), demo.password(), u.group()));
+            DEMO_USERS.forEach(u -> accounts.ensureUser(u.id(), u.firstName(), u.lastName(), demo.password(), u.group()));
         }
         if (initialAdmin.user() != null && !initialAdmin.user().isBlank()) {
             if (initialAdmin.password() == null || initialAdmin.password().length() < 12) {
                 throw new IllegalStateException("RECORDFLOW_INITIAL_ADMIN_PASSWORD must have at least 12 characters");
             }
-            ensureUser(initialAdmin.user(), "Recordflow", "Administrator", initialAdmin.password(), RecordflowGroups.ADMINS);
+            accounts.ensureUser(initialAdmin.user(), "Recordflow", "Administrator", initialAdmin.password(), RecordflowGroups.ADMINS);
         }
         administratorsAreCamundaAdmins();
     }
@@ -77,29 +79,5 @@ class IdentityBootstrap implements ApplicationRunner {
                 identity.createMembership(admin.getId(), RecordflowGroups.CAMUNDA_ADMIN);
             }
         }
-    }
-
-    private void ensureGroup(String id, String name, String type) {
-        if (identity.createGroupQuery().groupId(id).count() == 0) {
-            Group group = identity.newGroup(id);
-            group.setName(name);
-            group.setType(type);
-            identity.saveGroup(group);
-            log.info("Created group {}", id);
-        }
-    }
-
-    private void ensureUser(String id, String firstName, String lastName, String password, String groupId) {
-        if (identity.createUserQuery().userId(id).count() > 0) {
-            return;
-        }
-        User user = identity.newUser(id);
-        user.setFirstName(firstName);
-        user.setLastName(lastName);
-        user.setEmail(id + "@recordflow.example");
-        user.setPassword(password);
-        identity.saveUser(user);
-        identity.createMembership(id, groupId);
-        log.info("Created user {} in group {}", id, groupId);
     }
 }
