@@ -72,7 +72,7 @@ public class HipaaAuthorizationService {
     }
 
     public HipaaAuthorization get(long id) {
-        return repository.find(id).orElseThrow(() -> new InvalidInputException("No authorization with id " + id));
+        return repository.find(id).orElseThrow(() -> new AuthorizationNotFoundException(id));
     }
 
     /** Records the client's signature on every draft of the case; refuses what could not lawfully be used. */
