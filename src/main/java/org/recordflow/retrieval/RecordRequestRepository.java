@@ -159,10 +159,6 @@ class RecordRequestRepository {
         return keys.getKey().longValue();
     }
 
-    String missingDescription(long requestId) {
-        return jdbc.sql("select missing_description from record_request where id = ?").param(requestId).query(String.class).single();
-    }
-
     LocalDate escalatedOn(long requestId) {
         return jdbc.sql("select escalated_on from record_request where id = ?").param(requestId)
                 .query((rs, n) -> Optional.ofNullable(rs.getObject(1, LocalDate.class))).single().orElse(null);

@@ -139,10 +139,6 @@ public class RecordRequestService {
         return repository.insertSupplemental(get(requestId), missing);
     }
 
-    String missingDescription(long requestId) {
-        return repository.missingDescription(requestId);
-    }
-
     @Transactional
     public void countFollowUp(long requestId) {
         repository.countFollowUp(requestId);
