@@ -67,6 +67,11 @@ public class CaseFileService {
         return repository.holders(caseId);
     }
 
+    public RecordHolder holder(long caseId, long holderId) {
+        return holders(caseId).stream().filter(h -> h.id() == holderId).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Case " + caseId + " has no record holder " + holderId));
+    }
+
     static String referenceFor(long caseId) {
         return "RF-%05d".formatted(caseId);
     }

@@ -149,8 +149,7 @@ public class CompletenessService {
     }
 
     RecordHolder holderOf(RecordRequest request) {
-        return cases.holders(request.caseId()).stream().filter(h -> h.id() == request.holderId()).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Request " + request.id() + " has no holder"));
+        return cases.holder(request.caseId(), request.holderId());
     }
 
     private static List<String> split(String text) {

@@ -24,7 +24,6 @@ class PrepareRecordRequestDelegate implements JavaDelegate {
         RecordRequest request = requests.attachProcess(requestId, execution.getProcessInstanceId());
         execution.setVariable(RecordRequestVariables.HOLDER_NAME, request.holderName());
         execution.setVariable(RecordRequestVariables.RECORD_TYPE, request.recordType().label());
-        execution.setVariable(RecordRequestVariables.CHANNEL, cases.holders(request.caseId()).stream()
-                .filter(h -> h.id() == request.holderId()).findFirst().orElseThrow().channel().name());
+        execution.setVariable(RecordRequestVariables.CHANNEL, cases.holder(request.caseId(), request.holderId()).channel().name());
     }
 }

@@ -107,8 +107,7 @@ public class ProviderResponses {
     @Transactional
     public String reroute(long requestId, ReleaseRoute correctRoute, String actor, String recordedBy) {
         RecordRequest request = requests.get(requestId);
-        RecordHolder holder = cases.holders(request.caseId()).stream().filter(h -> h.id() == request.holderId())
-                .findFirst().orElseThrow();
+        RecordHolder holder = cases.holder(request.caseId(), request.holderId());
         String department = rules.routing(holder.holderType(), request.recordType(),
                 correctRoute == null ? holder.releasedVia() : correctRoute).department();
         log.append(request, new CorrespondenceLog.Entry(Direction.OUTGOING, ContactChannel.MAIL, actor, department,

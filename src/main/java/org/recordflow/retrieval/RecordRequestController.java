@@ -3,13 +3,11 @@ package org.recordflow.retrieval;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.recordflow.casefile.CaseFileService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,25 +19,21 @@ import java.security.Principal;
 @RestController
 class RecordRequestController {
 
-    static final String EXTENSION_MESSAGE = "ExtensionRecorded";
-
     private final RecordRequestService requests;
     private final CaseFileService cases;
     private final CorrespondenceLog log;
     private final RequestDeadlines deadlines;
     private final GeneratedDocuments documents;
     private final MailDelivery mail;
-    private final RuntimeService runtime;
 
     RecordRequestController(RecordRequestService requests, CaseFileService cases, CorrespondenceLog log,
-                            RequestDeadlines deadlines, GeneratedDocuments documents, MailDelivery mail, RuntimeService runtime) {
+                            RequestDeadlines deadlines, GeneratedDocuments documents, MailDelivery mail) {
         this.requests = requests;
         this.cases = cases;
         this.log = log;
         this.deadlines = deadlines;
         this.documents = documents;
         this.mail = mail;
-        this.runtime = runtime;
     }
 
     @GetMapping("/api/cases/{caseId}/requests")
@@ -87,14 +81,8 @@ class RecordRequestController {
 
     /** The provider's written extension notice: moves the deadline once, within the rule; the timer follows. */
     @PostMapping("/api/requests/{requestId}/extension")
-    @Transactional
     RecordRequest recordExtension(@PathVariable long requestId, @RequestBody ExtensionNotice notice, Principal user) {
-        RecordRequest extended = deadlines.recordExtension(requestId, notice.noticeReceivedOn(), notice.newDueOn(),
-                notice.reason(), user.getName());
-        if (extended.processInstanceId() != null) {
-            runtime.createMessageCorrelation(EXTENSION_MESSAGE).processInstanceId(extended.processInstanceId()).correlateAll();
-        }
-        return extended;
+        return deadlines.recordExtension(requestId, notice.noticeReceivedOn(), notice.newDueOn(), notice.reason(), user.getName());
     }
 
     private static ResponseEntity<byte[]> pdf(String fileName, byte[] content) {

@@ -3,7 +3,6 @@ package org.recordflow.retrieval;
 import java.security.Principal;
 import java.time.LocalDate;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.recordflow.casefile.CaseFileService;
 import org.recordflow.platform.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -28,17 +27,15 @@ class RecordRequestPage {
     private final MailDelivery mail;
     private final GeneratedDocuments documents;
     private final RequestDeadlines deadlines;
-    private final RuntimeService runtime;
 
     RecordRequestPage(RecordRequestService requests, CaseFileService cases, CorrespondenceLog log, MailDelivery mail,
-                      GeneratedDocuments documents, RequestDeadlines deadlines, RuntimeService runtime) {
+                      GeneratedDocuments documents, RequestDeadlines deadlines) {
         this.requests = requests;
         this.cases = cases;
         this.log = log;
         this.mail = mail;
         this.documents = documents;
         this.deadlines = deadlines;
-        this.runtime = runtime;
     }
 
     @GetMapping("/requests/{requestId}")
@@ -60,10 +57,6 @@ class RecordRequestPage {
                            @RequestParam(required = false) String reason, Principal user, RedirectAttributes flash) {
         try {
             RecordRequest extended = deadlines.recordExtension(requestId, noticeReceivedOn, newDueOn, reason, user.getName());
-            if (extended.processInstanceId() != null) {
-                runtime.createMessageCorrelation(RecordRequestController.EXTENSION_MESSAGE)
-                        .processInstanceId(extended.processInstanceId()).correlateAll();
-            }
             flash.addFlashAttribute("message", "Extension recorded: the request is now due " + extended.effectiveDueOn());
         } catch (InvalidInputException refused) {
             flash.addFlashAttribute("error", refused.getMessage());

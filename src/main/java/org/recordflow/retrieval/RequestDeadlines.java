@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.recordflow.casefile.CaseFile;
 import org.recordflow.casefile.CaseFileService;
 import org.recordflow.casefile.LegalBasis;
@@ -20,20 +21,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RequestDeadlines {
 
+    static final String EXTENSION_MESSAGE = "ExtensionRecorded";
+
     private final RecordRequestService requests;
     private final CaseFileService cases;
     private final CorrespondenceLog log;
     private final RetrievalLetters letters;
     private final GeneratedDocuments documents;
+    private final RuntimeService runtime;
     private final Clock clock;
 
     RequestDeadlines(RecordRequestService requests, CaseFileService cases, CorrespondenceLog log, RetrievalLetters letters,
-                     GeneratedDocuments documents, Clock clock) {
+                     GeneratedDocuments documents, RuntimeService runtime, Clock clock) {
         this.requests = requests;
         this.cases = cases;
         this.log = log;
         this.letters = letters;
         this.documents = documents;
+        this.runtime = runtime;
         this.clock = clock;
     }
 
@@ -48,7 +53,8 @@ public class RequestDeadlines {
 
     /**
      * Records the provider's written extension notice: once, only where the rule allows it, only
-     * received before the original deadline, and for no more than the allowed days.
+     * received before the original deadline, and for no more than the allowed days. The request's
+     * process hears of it and re-arms its deadline timer.
      */
     @Transactional
     public RecordRequest recordExtension(long requestId, LocalDate noticeReceivedOn, LocalDate newDueOn, String reason,
@@ -86,6 +92,9 @@ public class RequestDeadlines {
         log.append(request, new CorrespondenceLog.Entry(Direction.INCOMING, ContactChannel.MAIL, actor,
                 request.holderName(), "Written extension notice received on " + noticeReceivedOn,
                 "deadline moved from " + request.dueOn() + " to " + newDueOn + ": " + reason, "extension notice", List.of()));
+        if (request.processInstanceId() != null) {
+            runtime.createMessageCorrelation(EXTENSION_MESSAGE).processInstanceId(request.processInstanceId()).correlateAll();
+        }
         return requests.get(requestId);
     }
 
@@ -100,8 +109,7 @@ public class RequestDeadlines {
             return new Escalation(true, List.of());
         }
         CaseFile caseFile = cases.get(request.caseId());
-        RecordHolder holder = cases.holders(caseFile.id()).stream().filter(h -> h.id() == request.holderId())
-                .findFirst().orElseThrow();
+        RecordHolder holder = cases.holder(caseFile.id(), request.holderId());
         List<Correspondence> contacts = log.forRequest(requestId);
         List<StoredDocument> drafts = new ArrayList<>();
         drafts.add(documents.store(caseFile.id(), requestId, "ESCALATION_LETTER", "escalation-" + requestId + ".pdf",

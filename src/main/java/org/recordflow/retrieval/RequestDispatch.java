@@ -164,6 +164,6 @@ public class RequestDispatch {
     }
 
     private RecordHolder holder(RecordRequest request) {
-        return cases.holders(request.caseId()).stream().filter(h -> h.id() == request.holderId()).findFirst().orElseThrow();
+        return cases.holder(request.caseId(), request.holderId());
     }
 }
