@@ -149,7 +149,8 @@ describe("A paralegal's day in Tasklist", () => {
     await fillDate(form, 'Field_incidentDate', '2025-06-01');
     await choose(form, 'Field_caseType', 'Personal injury');
     await choose(form, 'Field_state', 'California');
-    assert.equal(await field(form, 'Field_paralegalGroup').inputValue(), 'paralegals');
+    // left empty: the case goes to Paula's own team
+    assert.equal(await field(form, 'Field_paralegalGroup').inputValue(), '');
     await field(form, 'Field_legalBasis-display').filter({ hasText: 'HIPAA authorization' }).waitFor();
 
     for (const [i, holder] of HOLDERS.entries()) {
@@ -192,14 +193,15 @@ describe("A paralegal's day in Tasklist", () => {
     assert.deepEqual(holders.map((h) => h.channel), ['FAX', 'EMAIL', 'MAIL']);
     assert.equal(holders[1].email, 'roi@valley-radiology.example');
     assert.deepEqual([variables.clientName.value, variables.clientDateOfBirth.value, variables.incidentDate.value,
-      variables.caseType.value, variables.state.value, variables.legalBasis.value, variables.paralegalGroup.value],
-    [CLIENT, '1980-03-14', '2025-06-01', 'PERSONAL_INJURY', 'CA', 'AUTHORIZATION', 'paralegals']);
+      variables.caseType.value, variables.state.value, variables.legalBasis.value],
+    [CLIENT, '1980-03-14', '2025-06-01', 'PERSONAL_INJURY', 'CA', 'AUTHORIZATION']);
 
     kase.reference = (await response.json()).businessKey;
     const cases = await apiJson('/api/cases');
     const opened = cases.find((c) => c.reference === kase.reference);
     assert.ok(opened, `case ${kase.reference} is listed by /api/cases`);
     kase.id = opened.id;
+    assert.equal(opened.paralegalGroup, 'injuryteam');
     const detail = await apiJson(`/api/cases/${kase.id}`);
     assert.deepEqual(detail.recordHolders.map((h) => h.name), HOLDERS.map((h) => h.name));
   });

@@ -23,15 +23,15 @@ class AuthorizationController {
     }
 
     /** The authorization as a PDF to print and have signed, generated from the case's current data. */
-    @GetMapping("/authorizations/{id}/pdf")
-    ResponseEntity<byte[]> pdf(@PathVariable long id) {
-        HipaaAuthorization authorization = authorizations.get(id);
+    @GetMapping("/authorizations/{authorizationId}/pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable long authorizationId) {
+        HipaaAuthorization authorization = authorizations.get(authorizationId);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename("authorization-" + authorization.id() + "-" + authorization.scope().name().toLowerCase() + ".pdf")
                         .build().toString())
-                .body(authorizations.pdf(id));
+                .body(authorizations.pdf(authorizationId));
     }
 
     record CaseAuthorizations(List<HipaaAuthorization> authorizations, List<String> defects) {
@@ -46,9 +46,9 @@ class AuthorizationController {
     }
 
     /** The client revoked in writing: requests stop going out on it from now on. */
-    @PostMapping("/api/authorizations/{id}/revocation")
-    HipaaAuthorization revoke(@PathVariable long id, @RequestBody Revocation revocation) {
-        authorizations.revoke(id, revocation.revokedOn());
-        return authorizations.get(id);
+    @PostMapping("/api/authorizations/{authorizationId}/revocation")
+    HipaaAuthorization revoke(@PathVariable long authorizationId, @RequestBody Revocation revocation) {
+        authorizations.revoke(authorizationId, revocation.revokedOn());
+        return authorizations.get(authorizationId);
     }
 }

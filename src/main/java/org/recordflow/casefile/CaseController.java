@@ -13,9 +13,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CaseController {
 
     private final CaseFileService cases;
+    private final CaseAccess access;
 
-    CaseController(CaseFileService cases) {
+    CaseController(CaseFileService cases, CaseAccess access) {
         this.cases = cases;
+        this.access = access;
     }
 
     record CaseSummary(long id, String reference, String clientName, CaseType caseType, String stateCode,
@@ -25,9 +27,10 @@ class CaseController {
     record CaseDetail(CaseFile caseFile, List<RecordHolder> recordHolders) {
     }
 
+    /** The cases the caller may read. */
     @GetMapping
     List<CaseSummary> list() {
-        return cases.all().stream()
+        return access.readable().stream()
                 .map(c -> new CaseSummary(c.id(), c.reference(), c.clientName(), c.caseType(), c.stateCode(),
                         c.paralegalGroup(), c.phase()))
                 .toList();

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.recordflow.platform.Problems;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,22 +20,23 @@ public class CaseFileService {
     static final int DEFAULT_PRIOR_YEARS = 1;
 
     private final CaseFileRepository repository;
-    private final IdentityService identityService;
+    private final ParalegalGroups paralegalGroups;
     private final Clock clock;
 
-    CaseFileService(CaseFileRepository repository, IdentityService identityService, Clock clock) {
+    CaseFileService(CaseFileRepository repository, ParalegalGroups paralegalGroups, Clock clock) {
         this.repository = repository;
-        this.identityService = identityService;
+        this.paralegalGroups = paralegalGroups;
         this.clock = clock;
     }
 
-    public record OpenedCase(long caseId, String reference) {
+    public record OpenedCase(long caseId, String reference, String paralegalGroup) {
     }
 
+    /** @param openedBy the signed-in user, or null when the engine opens the case on its own */
     @Transactional
     public OpenedCase open(CaseOpening submitted, String openedBy, String processInstanceId) {
-        CaseOpening opening = withDefaults(submitted);
-        validate(opening);
+        CaseOpening opening = withDefaults(submitted, openedBy);
+        validate(opening, openedBy);
         long clientId = repository.insertClient(opening.clientName().strip(), opening.clientDateOfBirth());
         long caseId = repository.insertCase(clientId, opening, openedBy, processInstanceId);
         String reference = referenceFor(caseId);
@@ -45,7 +45,7 @@ public class CaseFileService {
         for (CaseOpening.HolderEntry holder : opening.recordHolders()) {
             repository.insertHolder(caseId, position++, holder);
         }
-        return new OpenedCase(caseId, reference);
+        return new OpenedCase(caseId, reference, opening.paralegalGroup());
     }
 
     @Transactional
@@ -76,7 +76,7 @@ public class CaseFileService {
         return "RF-%05d".formatted(caseId);
     }
 
-    private static CaseOpening withDefaults(CaseOpening o) {
+    private CaseOpening withDefaults(CaseOpening o, String openedBy) {
         LegalBasis basis = o.legalBasis() == null ? LegalBasis.AUTHORIZATION : o.legalBasis();
         LocalDate recordsFrom = o.recordsFrom() != null || o.incidentDate() == null ? o.recordsFrom()
                 : o.incidentDate().minusYears(DEFAULT_PRIOR_YEARS);
@@ -85,11 +85,11 @@ public class CaseFileService {
                         ReleaseRoute.IN_HOUSE_HIM, h.channel(), h.recordTypes(), h.department(), h.email(), h.fax(), h.address()))
                 .toList();
         return new CaseOpening(o.clientName(), o.clientDateOfBirth(), o.incidentDate(), o.caseType(), o.stateCode(),
-                o.paralegalGroup(), basis, o.subpoenaReturnDate(), recordsFrom, o.psychotherapyNotes(),
+                paralegalGroups.orDefault(o.paralegalGroup(), openedBy), basis, o.subpoenaReturnDate(), recordsFrom, o.psychotherapyNotes(),
                 o.substanceUseRecords(), holders);
     }
 
-    private void validate(CaseOpening opening) {
+    private void validate(CaseOpening opening, String openedBy) {
         LocalDate today = LocalDate.now(clock);
         var problems = new Problems();
         String name = opening.clientName();
@@ -114,9 +114,7 @@ public class CaseFileService {
         problems.require(opening.caseType() != null, "Case type is required (personal injury or medical malpractice)");
         problems.require(UsStates.isValid(opening.stateCode()),
                 "State '" + opening.stateCode() + "' is not a US state code such as CA, NY or TX");
-        String group = opening.paralegalGroup();
-        problems.require(group != null && identityService.createGroupQuery().groupId(group).count() == 1,
-                "Paralegal group '" + group + "' does not exist");
+        paralegalGroups.validate(opening.paralegalGroup(), openedBy, problems);
         if (opening.legalBasis() == LegalBasis.SUBPOENA) {
             problems.require(opening.subpoenaReturnDate() != null, "Subpoena return date is required for a subpoena");
             problems.require(opening.subpoenaReturnDate() == null || opening.subpoenaReturnDate().isAfter(today),

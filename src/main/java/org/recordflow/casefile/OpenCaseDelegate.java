@@ -29,11 +29,18 @@ class OpenCaseDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         CaseOpening opening = CaseOpeningVariables.read(execution, json);
+        Object submittedGroup = execution.getVariable(CaseVariables.PARALEGAL_GROUP);
         var opened = cases.open(opening, CurrentUser.of(execution), execution.getProcessInstanceId());
 
         execution.setProcessBusinessKey(opened.reference());
         execution.setVariable(CaseVariables.CASE_ID, opened.caseId());
         execution.setVariable(CaseVariables.CASE_REFERENCE, opened.reference());
+        if (!opened.paralegalGroup().equals(submittedGroup)) {
+            // the group was left for Recordflow to choose: the start already granted the submitted one, if any
+            execution.setVariable(CaseVariables.PARALEGAL_GROUP, opened.paralegalGroup());
+            CaseTeamAuthorizations.grantRead(execution.getProcessEngineServices().getAuthorizationService(),
+                    execution.getProcessInstanceId(), opened.paralegalGroup());
+        }
         execution.setVariable(CaseOpeningVariables.CLIENT_NAME, opening.clientName().strip());
         execution.setVariable(CaseOpeningVariables.STATE, opening.stateCode());
         execution.removeVariable(CaseOpeningVariables.CLIENT_DATE_OF_BIRTH);

@@ -31,11 +31,21 @@ class IdentityBootstrap implements ApplicationRunner {
     record InitialAdminProperties(String user, String password) {
     }
 
-    record DemoUser(String id, String firstName, String lastName, String group) {
+    record DemoUser(String id, String firstName, String lastName, String... groups) {
     }
 
+    /** Two paralegal teams, so that the demo shows a case reaching only its own team. */
+    static final String PERSONAL_INJURY_TEAM = "injuryteam";
+    static final String MEDICAL_MALPRACTICE_TEAM = "malpracticeteam";
+
+    static final List<RecordflowGroups.GroupDefinition> DEMO_TEAMS = List.of(
+            new RecordflowGroups.GroupDefinition(PERSONAL_INJURY_TEAM, "Personal injury paralegals", RecordflowGroups.TEAM_TYPE),
+            new RecordflowGroups.GroupDefinition(MEDICAL_MALPRACTICE_TEAM, "Medical malpractice paralegals",
+                    RecordflowGroups.TEAM_TYPE));
+
     static final List<DemoUser> DEMO_USERS = List.of(
-            new DemoUser("paula", "Paula", "Reyes", RecordflowGroups.PARALEGALS),
+            new DemoUser("paula", "Paula", "Reyes", RecordflowGroups.PARALEGALS, PERSONAL_INJURY_TEAM),
+            new DemoUser("pat", "Pat", "Okafor", RecordflowGroups.PARALEGALS, MEDICAL_MALPRACTICE_TEAM),
             new DemoUser("sam", "Sam", "Whitfield", RecordflowGroups.SUPERVISORS),
             new DemoUser("alex", "Alex", "Morgan", RecordflowGroups.ATTORNEYS),
             new DemoUser("riley", "Riley", "Chen", RecordflowGroups.REVIEWERS),
@@ -61,7 +71,8 @@ class IdentityBootstrap implements ApplicationRunner {
             if (demo.password() == null || demo.password().isBlank()) {
                 throw new IllegalStateException("recordflow.demo.password must be set when demo users are enabled");
             }
-            DEMO_USERS.forEach(u -> accounts.ensureUser(u.id(), u.firstName(), u.lastName(), demo.password(), u.group()));
+            DEMO_TEAMS.forEach(g -> accounts.ensureGroup(g.id(), g.name(), g.type()));
+            DEMO_USERS.forEach(u -> accounts.ensureUser(u.id(), u.firstName(), u.lastName(), demo.password(), u.groups()));
         }
         if (initialAdmin.user() != null && !initialAdmin.user().isBlank()) {
             if (initialAdmin.password() == null || initialAdmin.password().length() < 12) {

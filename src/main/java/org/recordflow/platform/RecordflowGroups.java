@@ -19,6 +19,12 @@ public final class RecordflowGroups {
     /** The group of the user Prometheus scrapes the metrics with, created with that user when configured (oversight). */
     public static final String MONITORING = "monitoring";
 
+    /**
+     * The Camunda group type of a paralegal team. A case belongs to {@link #PARALEGALS} (the whole
+     * firm's paralegals) or to a team: only its members see and work the case.
+     */
+    public static final String TEAM_TYPE = "TEAM";
+
     record GroupDefinition(String id, String name, String type) {
     }
 

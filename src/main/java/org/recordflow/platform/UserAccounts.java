@@ -30,7 +30,7 @@ public class UserAccounts {
     }
 
     /** @return true when the user was created */
-    public boolean ensureUser(String id, String firstName, String lastName, String password, String groupId) {
+    public boolean ensureUser(String id, String firstName, String lastName, String password, String... groupIds) {
         if (identity.createUserQuery().userId(id).count() > 0) {
             return false;
         }
@@ -40,8 +40,10 @@ public class UserAccounts {
         user.setEmail(id + "@recordflow.example");
         user.setPassword(password);
         identity.saveUser(user);
-        identity.createMembership(id, groupId);
-        log.info("Created user {} in group {}", id, groupId);
+        for (String groupId : groupIds) {
+            identity.createMembership(id, groupId);
+        }
+        log.info("Created user {} in groups {}", id, String.join(", ", groupIds));
         return true;
     }
 }

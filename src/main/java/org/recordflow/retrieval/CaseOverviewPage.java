@@ -3,6 +3,7 @@ package org.recordflow.retrieval;
 import java.util.List;
 
 import org.recordflow.authorization.HipaaAuthorizationService;
+import org.recordflow.casefile.CaseAccess;
 import org.recordflow.casefile.CaseFileService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,16 +17,19 @@ class CaseOverviewPage {
     private final CaseFileService cases;
     private final RecordRequestService requests;
     private final HipaaAuthorizationService authorizations;
+    private final CaseAccess access;
 
-    CaseOverviewPage(CaseFileService cases, RecordRequestService requests, HipaaAuthorizationService authorizations) {
+    CaseOverviewPage(CaseFileService cases, RecordRequestService requests, HipaaAuthorizationService authorizations,
+                     CaseAccess access) {
         this.cases = cases;
+        this.access = access;
         this.requests = requests;
         this.authorizations = authorizations;
     }
 
     @GetMapping("/cases")
     String list(Model model) {
-        model.addAttribute("cases", cases.all());
+        model.addAttribute("cases", access.readable());
         return "retrieval/cases";
     }
 

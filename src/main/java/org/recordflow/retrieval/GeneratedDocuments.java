@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -44,6 +45,10 @@ public class GeneratedDocuments {
                 .query((rs, n) -> new StoredDocument(rs.getLong("id"), rs.getString("kind"), rs.getString("file_name"),
                         rs.getString("sha256"), rs.getLong("size_bytes")))
                 .optional().orElseThrow(() -> new DocumentNotFoundException(documentId));
+    }
+
+    Optional<Long> caseOf(long documentId) {
+        return jdbc.sql("select case_id from generated_document where id = ?").param(documentId).query(Long.class).optional();
     }
 
     public List<StoredDocument> forRequest(long requestId) {

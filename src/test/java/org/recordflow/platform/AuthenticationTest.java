@@ -17,6 +17,8 @@ class AuthenticationTest {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    UserAccounts accounts;
 
     @Test
     void anonymousCallsToTheEngineApiAndTasklistApiAreRefused() {
@@ -63,7 +65,8 @@ class AuthenticationTest {
     /** Uses its own user: Camunda delays the next login of a user after a wrong password. */
     @Test
     void wrongPasswordIsRefused() {
-        assertThat(http.withBasicAuth("riley", "wrong").getForEntity(ENGINE_REST_TASKS, String.class).getStatusCode())
+        accounts.ensureUser("wrongpassword", "Wrong", "Password", "right-password", RecordflowGroups.REVIEWERS);
+        assertThat(http.withBasicAuth("wrongpassword", "wrong").getForEntity(ENGINE_REST_TASKS, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(http.withBasicAuth("nobody", "demo").getForEntity(TASKLIST_API_TASKS, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);

@@ -1,0 +1,16 @@
+package org.recordflow.casefile;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+@ResponseStatus(HttpStatus.FORBIDDEN)
+public class CaseAccessDeniedException extends RuntimeException {
+
+    CaseAccessDeniedException(CaseFile caseFile, CaseAccess.Need need) {
+        super(switch (need) {
+            case READ -> "Case " + caseFile.reference() + " belongs to group '" + caseFile.paralegalGroup()
+                    + "'; you are not a member of it";
+            case WORK -> "Only members of group '" + caseFile.paralegalGroup() + "' may change case " + caseFile.reference();
+        });
+    }
+}
