@@ -70,18 +70,6 @@ class RetrievalServicesTest extends ApiTestSupport {
         alex = new RecordflowApiClient(http, "alex", "demo");
     }
 
-    /** Opens, confirms and signs a case with one holder; returns the holder's request process. */
-    ProcessInstance requestInRetrieval(String state, Map<String, Object> holder, Object... overrides) {
-        String reference = cases.open(intake(state, List.of(holder), overrides));
-        cases.confirmHolders(reference);
-        if (!paula.tasks(Phases.COLLECT_SIGNED_AUTHORIZATION, reference).isEmpty()) {
-            paula.completeOnlyTask(Phases.COLLECT_SIGNED_AUTHORIZATION, reference, Map.of("signerRole", "CLIENT",
-                    "signerName", "Maria Lopez", "signedOn", "2026-11-02", "expiresOn", "2027-11-02"));
-        }
-        return runtime.createProcessInstanceQuery().processDefinitionKey(Phases.RECORD_REQUEST_KEY)
-                .processInstanceBusinessKey(reference).singleResult();
-    }
-
     long requestId(ProcessInstance request) {
         return ((Number) runtime.getVariable(request.getId(), "recordRequestId")).longValue();
     }
