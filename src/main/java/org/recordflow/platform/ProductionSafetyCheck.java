@@ -30,10 +30,12 @@ class ProductionSafetyCheck implements InitializingBean {
     private final Environment environment;
     private final IdentityService identity;
     private final PasswordManager passwords;
+    private final ProcessEngineConfigurationImpl engine;
 
     ProductionSafetyCheck(Environment environment, IdentityService identity, ProcessEngineConfigurationImpl engine) {
         this.environment = environment;
         this.identity = identity;
+        this.engine = engine;
         this.passwords = engine.getPasswordManager();
     }
 
@@ -62,6 +64,10 @@ class ProductionSafetyCheck implements InitializingBean {
         }
         if (environment.getProperty("recordflow.demo.users-enabled", Boolean.class, false)) {
             problems.add("recordflow.demo.users-enabled is true: demo users must not exist in production");
+        }
+        if (!engine.isAuthorizationEnabled()) {
+            problems.add("Camunda authorizations are off: remove camunda.bpm.authorization.enabled=false, "
+                    + "or every user reaches every case in Tasklist, Cockpit and the engine API");
         }
         String url = environment.getProperty("spring.datasource.url", "");
         if (url.startsWith("jdbc:h2:")) {
