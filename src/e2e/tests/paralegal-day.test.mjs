@@ -333,6 +333,29 @@ describe("A paralegal's day in Tasklist", () => {
     await page.waitForURL(isLoginPage);
   });
 
+  step("Pat, a paralegal of the other team, cannot reach Paula's case, Cockpit or Admin", async () => {
+    await signIn(page, app.baseUrl, 'pat', 'Pat Okafor');
+    const cases = await apiJson('/api/cases');
+    assert.ok(!cases.some((c) => c.reference === kase.reference), "Paula's case is not in Pat's case list");
+    const casePage = await page.goto(`${app.baseUrl}/cases/${kase.id}`);
+    assert.equal(casePage.status(), 403, "the case's page refuses a paralegal of another team");
+    const tasks = await page.request.get(
+      `${app.baseUrl}/camunda/api/engine/engine/default/task?processInstanceBusinessKey=${kase.reference}`);
+    assert.equal(tasks.status(), 200);
+    assert.deepEqual(await tasks.json(), [], "none of the case's tasks reach Pat through Tasklist's API");
+    const asAdmin = await page.request.get(
+      `${app.baseUrl}/engine-rest/task?processInstanceBusinessKey=${kase.reference}`,
+      { headers: { Authorization: `Basic ${Buffer.from('admin:demo').toString('base64')}` } });
+    assert.ok((await asAdmin.json()).length > 0, 'the case has open tasks, which Pat does not see');
+    for (const app_ of ['cockpit', 'admin']) {
+      const refused = await page.goto(`${app.baseUrl}/camunda/app/${app_}/default/`);
+      assert.equal(refused.status(), 403, `${app_} refuses a paralegal`);
+    }
+    await page.goto(app.baseUrl + TASKLIST);
+    await page.locator('.task-filter').first().waitFor();
+    await logOutInTasklist(page);
+  });
+
   step('Riley, the clinical reviewer, signs in and reviews the chronology', async () => {
     await signIn(page, app.baseUrl, 'riley', 'Riley Chen');
     const taskCard = await completeSimpleTask('Review medical chronology', async (card) => {
