@@ -75,9 +75,11 @@ class ClusterIT {
 
         List<String> followUps = followUpTimerJobs();
         assertThat(followUps).hasSize(REQUESTS);
-        Instant dueTogether = Instant.now().plusSeconds(15);
-        setDueDate(followUps, dueTogether);
-        assertThat(Instant.now()).as("all due dates set before they fall due").isBefore(dueTogether);
+        // All due at once: held (suspended) while their due dates are moved to now, then released together
+        suspendFollowUps(true);
+        setDueDate(followUps, Instant.now());
+        assertThat(count("select count(*) from act_hi_actinst where act_id_ = 'StartEvent_FollowUpDue'")).isZero();
+        suspendFollowUps(false);
 
         AppNode.await(TIMEOUT, () -> count("select count(*) from outbound_mail where status = 'SENT'") == 2L * REQUESTS
                 && bed.allMails().size() >= 2 * REQUESTS, 2 * REQUESTS + " letters sent");
@@ -155,6 +157,19 @@ class ClusterIT {
             var response = admin.exchange("/engine-rest/job/{id}/duedate", HttpMethod.PUT,
                     new HttpEntity<>(Map.of("duedate", duedate)), String.class, jobs.get(i));
             assertThat(response.getStatusCode()).as("setting the due date of job " + jobs.get(i)).isEqualTo(HttpStatus.NO_CONTENT);
+        }
+    }
+
+    /** As the admin would in Cockpit: engine REST {@code PUT /job-definition/{id}/suspended}, jobs included. */
+    void suspendFollowUps(boolean suspended) {
+        TestRestTemplate admin = a.rest().withBasicAuth("admin", "demo");
+        List<Map<String, Object>> definitions = admin.exchange("/engine-rest/job-definition?activityIdIn=StartEvent_FollowUpDue",
+                HttpMethod.GET, null, LIST).getBody();
+        assertThat(definitions).isNotEmpty();
+        for (Map<String, Object> definition : definitions) {
+            var response = admin.exchange("/engine-rest/job-definition/{id}/suspended", HttpMethod.PUT,
+                    new HttpEntity<>(Map.of("suspended", suspended, "includeJobs", true)), String.class, definition.get("id"));
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         }
     }
 

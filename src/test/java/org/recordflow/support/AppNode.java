@@ -114,12 +114,20 @@ public final class AppNode implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start node " + name, e);
         }
-        await(START_TIMEOUT, () -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("Node " + name + " exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
-            }
-            return ready();
-        }, "node " + name + " ready (see " + log.toAbsolutePath() + ")");
+        Process started = process;
+        // A node must not outlive the test JVM, whatever happens to the test
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
+        try {
+            await(START_TIMEOUT, () -> {
+                if (!started.isAlive()) {
+                    throw new AssertionError("Node " + name + " exited with " + started.exitValue() + "; see " + log.toAbsolutePath());
+                }
+                return ready();
+            }, "node " + name + " ready (see " + log.toAbsolutePath() + ")");
+        } catch (AssertionError e) {
+            kill();
+            throw e;
+        }
         return this;
     }
 
