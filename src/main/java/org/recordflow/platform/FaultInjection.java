@@ -35,6 +35,8 @@ public class FaultInjection {
     public static final String MAIL_SENDING = "mail-sending";
     /** The mail server accepted the letter; SENT is not yet committed. */
     public static final String MAIL_ACCEPTED = "mail-accepted";
+    /** The letter is marked SENT; the delivery job (the request's process moving on) is not yet committed. */
+    public static final String MAIL_SENT = "mail-sent";
 
     private static final Logger log = LoggerFactory.getLogger(FaultInjection.class);
 

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * file stays without a row, and so do temporary uploads. This sweep deletes stored files that no
  * packet or binder row names, and temporary files, once they are older than
  * {@code recordflow.storage.orphan-grace}, so that an upload still in flight on another node is left
- * alone. Runs at start, before the node reports ready, and then periodically.
+ * alone. Runs at start, before the node reports ready, and then every
+ * {@code recordflow.storage.orphan-sweep-interval} (default: the grace).
  */
 @Component
 class OrphanDocumentSweep {
@@ -49,8 +50,8 @@ class OrphanDocumentSweep {
         sweep();
     }
 
-    @Scheduled(fixedDelayString = "${recordflow.storage.orphan-grace:PT1H}",
-            initialDelayString = "${recordflow.storage.orphan-grace:PT1H}")
+    @Scheduled(fixedDelayString = "${recordflow.storage.orphan-sweep-interval:${recordflow.storage.orphan-grace:PT1H}}",
+            initialDelayString = "${recordflow.storage.orphan-sweep-interval:${recordflow.storage.orphan-grace:PT1H}}")
     void periodically() {
         sweep();
     }

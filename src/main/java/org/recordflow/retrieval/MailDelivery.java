@@ -81,6 +81,7 @@ public class MailDelivery {
         // A crash here sends the letter again on retry, with the same Message-ID (see README, "Running more than one node")
         faults.reach(FaultInjection.MAIL_ACCEPTED);
         inOwnTransaction(() -> outbox.transition(mailId, Status.SENT, null, Status.SENDING));
+        faults.reach(FaultInjection.MAIL_SENT);
         log.info("Mail {} accepted by the mail server", mailId);
         return Status.SENT;
     }
