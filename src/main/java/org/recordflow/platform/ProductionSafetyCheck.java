@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * With the {@code production} profile, Recordflow refuses to start on settings that are fine for a
  * demo and dangerous with real PHI: demo users or their password, an embedded H2 database, a
- * database without a password, a weak initial administrator password.
+ * database without a password, a weak initial administrator password, armed fault injection.
  */
 @Component
 @Profile(ProductionSafetyCheck.PROFILE)
@@ -75,6 +75,9 @@ class ProductionSafetyCheck implements InitializingBean {
         }
         if (environment.getProperty("spring.datasource.password", "").isBlank()) {
             problems.add("the database password is empty: set RECORDFLOW_DB_PASSWORD from your secret store");
+        }
+        if (!environment.getProperty(FaultInjection.HALT_AT, "").isBlank()) {
+            problems.add(FaultInjection.HALT_AT + " is set: fault injection halts threads on purpose, for crash tests only");
         }
         String initialAdminPassword = environment.getProperty("recordflow.initial-admin.password", "");
         if (!initialAdminPassword.isEmpty() && (initialAdminPassword.length() < 12

@@ -23,6 +23,7 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPa
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.recordflow.casefile.CaseFileService;
+import org.recordflow.platform.FaultInjection;
 import org.recordflow.platform.InvalidInputException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -47,9 +48,11 @@ public class BinderService {
     private final CaseFileService cases;
     private final PageRules rules;
     private final Clock clock;
+    private final FaultInjection faults;
 
     BinderService(JdbcClient jdbc, PacketRepository packets, DocumentStore documents, BatesRegister bates,
-                  CaseFileService cases, PageRules rules, Clock clock) {
+                  CaseFileService cases, PageRules rules, Clock clock, FaultInjection faults) {
+        this.faults = faults;
         this.jdbc = jdbc;
         this.packets = packets;
         this.documents = documents;
@@ -146,6 +149,7 @@ public class BinderService {
             sources.values().forEach(BinderService::closeQuietly);
         }
         String sha = documents.put(temp);
+        faults.reach(FaultInjection.BINDER_STORED);
         long lastPacket = received.get(received.size() - 1).id();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""

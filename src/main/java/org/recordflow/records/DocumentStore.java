@@ -8,9 +8,11 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
@@ -102,6 +104,8 @@ public class DocumentStore {
                 removeOnRollback(target);
             } else {
                 verify(sha);
+                // Fresh again, so that the orphan sweep (which spares recent files) leaves it to this transaction
+                Files.setLastModifiedTime(target, FileTime.from(Instant.now()));
             }
             return sha;
         } catch (IOException e) {

@@ -21,6 +21,7 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.camunda.bpm.engine.RuntimeService;
 import org.recordflow.casefile.RecordHolder;
 import org.recordflow.platform.Enums;
+import org.recordflow.platform.FaultInjection;
 import org.recordflow.platform.InvalidInputException;
 import org.recordflow.platform.Problems;
 import org.recordflow.retrieval.RecordRequest;
@@ -55,13 +56,15 @@ public class PacketService {
     private final RuntimeService runtime;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final FaultInjection faults;
     /** Not final: a test lowers it to check the refusal of oversized files. */
     private DataSize maxPacketSize;
 
     PacketService(RecordRequestService requests, PacketRepository packets, DocumentStore documents,
                   BatesRegister bates, CompletenessService completeness, BinderService binders, PageRules rules,
                   RuntimeService runtime, TransactionTemplate transaction, Clock clock,
-                  @Value("${recordflow.records.max-packet-size:150MB}") DataSize maxPacketSize) {
+                  @Value("${recordflow.records.max-packet-size:150MB}") DataSize maxPacketSize, FaultInjection faults) {
+        this.faults = faults;
         this.requests = requests;
         this.packets = packets;
         this.documents = documents;
@@ -182,6 +185,7 @@ public class PacketService {
             Indexed indexed = index(request.caseId(), holder.name(), upload, stamped);
             String originalSha = documents.put(upload);
             String stampedSha = documents.put(stamped);
+            faults.reach(FaultInjection.PACKET_STORED);
             var numbering = indexed.numbering();
             long first = numbering.nextNumber();
             long last = first + indexed.pages().size() - 1;

@@ -2,10 +2,12 @@ package org.recordflow.retrieval;
 
 import java.util.List;
 
+import org.recordflow.platform.FaultInjection;
 import org.recordflow.retrieval.OutboundMail.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -34,9 +36,17 @@ public class MailDelivery {
     private final ObjectProvider<JavaMailSender> mailSender;
     private final TransactionTemplate ownTransaction;
     private final MailProperties properties;
+    private final FaultInjection faults;
 
     MailDelivery(MailOutbox outbox, GeneratedDocuments documents, ObjectProvider<JavaMailSender> mailSender,
                  PlatformTransactionManager transactions, MailProperties properties) {
+        this(outbox, documents, mailSender, transactions, properties, FaultInjection.inert());
+    }
+
+    @Autowired
+    MailDelivery(MailOutbox outbox, GeneratedDocuments documents, ObjectProvider<JavaMailSender> mailSender,
+                 PlatformTransactionManager transactions, MailProperties properties, FaultInjection faults) {
+        this.faults = faults;
         this.outbox = outbox;
         this.documents = documents;
         this.mailSender = mailSender;
@@ -61,13 +71,17 @@ public class MailDelivery {
         // SENDING from an earlier attempt means the outcome is unknown (the process died after handing it
         // over): it is sent again with the same Message-ID, which mail systems use to drop duplicates.
         inOwnTransaction(() -> outbox.transition(mailId, Status.SENDING, null, Status.PENDING, Status.FAILED, Status.SENDING));
+        faults.reach(FaultInjection.MAIL_SENDING);
         try {
             sender.send(message(sender, mail));
         } catch (MailException | MessagingException e) {
             inOwnTransaction(() -> outbox.transition(mailId, Status.FAILED, e.getMessage(), Status.SENDING));
             throw new MailDeliveryException("Mail " + mailId + " was not accepted by the mail server: " + e.getMessage(), e);
         }
+        // A crash here sends the letter again on retry, with the same Message-ID (see README, "Running more than one node")
+        faults.reach(FaultInjection.MAIL_ACCEPTED);
         inOwnTransaction(() -> outbox.transition(mailId, Status.SENT, null, Status.SENDING));
+        faults.reach(FaultInjection.MAIL_SENT);
         log.info("Mail {} accepted by the mail server", mailId);
         return Status.SENT;
     }

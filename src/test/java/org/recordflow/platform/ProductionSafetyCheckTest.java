@@ -60,6 +60,19 @@ class ProductionSafetyCheckTest {
     }
 
     @Test
+    void armedFaultInjectionIsRefused() {
+        user("admin", "a long and private passphrase");
+        var environment = new MockEnvironment()
+                .withProperty("spring.datasource.url", "jdbc:postgresql://db:5432/recordflow")
+                .withProperty("spring.datasource.password", "from-the-secret-store")
+                .withProperty("recordflow.fault-injection.halt-at", FaultInjection.MAIL_ACCEPTED);
+        environment.setActiveProfiles("production", "postgres");
+
+        assertThat(check(environment).problems())
+                .containsExactly("recordflow.fault-injection.halt-at is set: fault injection halts threads on purpose, for crash tests only");
+    }
+
+    @Test
     void aProperSetUpStartsAndProbingPasswordsLocksNoAccount() {
         user("admin", "a long and private passphrase");
         var environment = new MockEnvironment()
