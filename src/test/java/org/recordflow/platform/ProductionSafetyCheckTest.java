@@ -3,6 +3,8 @@ package org.recordflow.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
@@ -31,6 +33,17 @@ class ProductionSafetyCheckTest {
     ProductionSafetyCheck check(MockEnvironment environment) {
         return new ProductionSafetyCheck(environment, processEngine.getIdentityService(),
                 (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration());
+    }
+
+    /** The engine tests share runs without authorizations; production runs with them. */
+    List<String> problemsWithAuthorizationsOn(MockEnvironment environment) {
+        var configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        configuration.setAuthorizationEnabled(true);
+        try {
+            return check(environment).problems();
+        } finally {
+            configuration.setAuthorizationEnabled(false);
+        }
     }
 
     void user(String id, String password) {
@@ -68,7 +81,7 @@ class ProductionSafetyCheckTest {
                 .withProperty("recordflow.fault-injection.halt-at", FaultInjection.MAIL_ACCEPTED);
         environment.setActiveProfiles("production", "postgres");
 
-        assertThat(check(environment).problems())
+        assertThat(problemsWithAuthorizationsOn(environment))
                 .containsExactly("recordflow.fault-injection.halt-at is set: fault injection halts threads on purpose, for crash tests only");
     }
 
@@ -81,13 +94,7 @@ class ProductionSafetyCheckTest {
                 .withProperty("recordflow.initial-admin.password", "a long and private passphrase");
         environment.setActiveProfiles("production", "postgres");
 
-        var configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-        configuration.setAuthorizationEnabled(true);
-        try {
-            assertThat(check(environment).problems()).isEmpty();
-        } finally {
-            configuration.setAuthorizationEnabled(false);
-        }
+        assertThat(problemsWithAuthorizationsOn(environment)).isEmpty();
         assertThat(processEngine.getIdentityService().checkPassword("admin", "a long and private passphrase")).isTrue();
     }
 }

@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -22,6 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -38,6 +42,10 @@ class MailRetriesTest extends ApiTestSupport {
 
     @Autowired
     MailOutbox outbox;
+    @Autowired
+    JavaMailSender mailSender;
+    @Autowired
+    ProcessEngineConfigurationImpl engine;
 
     GreenMail smtp;
 
@@ -94,6 +102,16 @@ class MailRetriesTest extends ApiTestSupport {
         assertThat(runtime.createIncidentQuery().processInstanceId(request.getId()).count()).isZero();
         assertThat(management.createJobQuery().processInstanceId(request.getId()).activityId("Task_DeliverRequestEmail").count())
                 .isZero();
+    }
+
+    /** Otherwise a slow mail server could keep an attempt alive past its lock, and another node would send it too. */
+    @Test
+    void aDeliveryAttemptEndsWellWithinTheLockOfItsJob() {
+        var properties = ((JavaMailSenderImpl) mailSender).getJavaMailProperties();
+        long longestAttempt = Stream.of("mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout")
+                .mapToLong(name -> Long.parseLong(properties.getProperty(name, "0"))).sum();
+        assertThat(longestAttempt).isPositive()
+                .isLessThan(engine.getJobExecutor().getLockTimeInMillis() / 2);
     }
 
     private Job deliveryJob(ProcessInstance request) {
