@@ -313,6 +313,7 @@ describe("A paralegal's day in Tasklist", () => {
   });
 
   step('she passes the quality check of the indexed records', async () => {
+    await waitForTasks('Task_CheckRecordQuality', 1); // after the binder job
     const taskCard = await completeSimpleTask('Quality-check indexed records', async (card) => {
       await card.locator('.fjs-form', { hasText: /indexed binder has \d+ pages and \d+ encounters/ }).waitFor();
       for (const box of ['Field_pagesLegible', 'Field_datesPresent', 'Field_patientMatches', 'Field_paginationComplete']) {

@@ -36,8 +36,9 @@ import org.springframework.util.unit.DataSize;
 /**
  * Receives a packet against a record request: checks it, stores the original once (content
  * addressed), numbers and stamps every page on a working copy, reads each page's text into a record
- * category, dates and encounters, judges the request's completeness, rebuilds the case's binder and
- * tells the request's process, all in one transaction: a failure stores nothing.
+ * category, dates and encounters, judges the request's completeness and tells the request's process,
+ * all in one transaction: a failure stores nothing. The case's binder is built later, by indexing's
+ * own job or when someone asks for it ({@link BinderService#current}).
  */
 @Service
 public class PacketService {
@@ -51,7 +52,6 @@ public class PacketService {
     private final DocumentStore documents;
     private final BatesRegister bates;
     private final CompletenessService completeness;
-    private final BinderService binders;
     private final PageAnalyzer analyzer;
     private final RuntimeService runtime;
     private final TransactionTemplate transaction;
@@ -61,7 +61,7 @@ public class PacketService {
     private DataSize maxPacketSize;
 
     PacketService(RecordRequestService requests, PacketRepository packets, DocumentStore documents,
-                  BatesRegister bates, CompletenessService completeness, BinderService binders, PageRules rules,
+                  BatesRegister bates, CompletenessService completeness, PageRules rules,
                   RuntimeService runtime, TransactionTemplate transaction, Clock clock,
                   @Value("${recordflow.records.max-packet-size:150MB}") DataSize maxPacketSize, FaultInjection faults) {
         this.faults = faults;
@@ -70,7 +70,6 @@ public class PacketService {
         this.documents = documents;
         this.bates = bates;
         this.completeness = completeness;
-        this.binders = binders;
         this.analyzer = new PageAnalyzer(rules);
         this.runtime = runtime;
         this.transaction = transaction;
@@ -204,7 +203,6 @@ public class PacketService {
                             + channel + ", Bates " + numbering.label(first) + " - " + numbering.label(last),
                     receipt.loggedBy());
             CompletenessService.Completeness verdict = completeness.evaluate(request.id());
-            binders.regenerate(request.caseId());
             boolean notified = notifyProcess(request, packetId, verdict, receivedOn, receipt.loggedBy());
             String message = "Packet " + packetId + " stored: " + indexed.pages().size() + " pages, Bates "
                     + numbering.label(first) + " to " + numbering.label(last) + "; verdict " + verdict.verdict()

@@ -2,7 +2,9 @@ package org.recordflow.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
@@ -133,6 +135,7 @@ class CaseLifecycleProcessTest {
 
         BpmnAwareTests.assertThat(lifecycle).isWaitingAt(CaseLifecycleProcess.INDEXING);
         ProcessInstance indexing = calledInstance(lifecycle, Phases.INDEXING_KEY);
+        execute(job(indexing));
         complete(task(indexing), withVariables("pagesLegible", false, "qualityNotes", "page 12 unreadable"));
         BpmnAwareTests.assertThat(task(indexing)).hasDefinitionKey(Phases.RESOLVE_QUALITY_ISSUES);
         complete(task(indexing));

@@ -2,7 +2,9 @@ package org.recordflow.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
@@ -54,6 +56,10 @@ class IndexingProcessTest {
         ProcessInstance indexing = processEngine.getRuntimeService().startProcessInstanceByKey("indexing",
                 Map.of("caseId", 7L, "paralegalGroup", "paralegals"));
 
+        BpmnAwareTests.assertThat(indexing).as("the binder is built by a job of its own, after the upload commits")
+                .isWaitingAt("Task_BuildIndexedBinder");
+        assertThat(bindersBuiltForCase).isEmpty();
+        execute(job(indexing));
         BpmnAwareTests.assertThat(indexing).hasPassed("Task_BuildIndexedBinder").isWaitingAt("Task_CheckRecordQuality")
                 .variables().containsEntry("binderPageCount", 42).containsEntry("encounterCount", 7);
         BpmnAwareTests.assertThat(task(indexing)).hasCandidateGroup("paralegals");

@@ -43,6 +43,8 @@ class PacketScaleBenchmark {
     CaseFileService caseFiles;
     @Autowired
     RecordRequestService requests;
+    @Autowired
+    BinderService binders;
 
     record Run(int pages, long millis, long peakHeapBytes) {
         double millisPerPage() {
@@ -81,6 +83,7 @@ class PacketScaleBenchmark {
                 received = packets.receive(new PacketService.Receipt(requestId, opened.caseId(), "large.pdf",
                         LocalDate.of(2024, 6, 1), null, "MAIL", "paula"), in);
             }
+            assertThat(binders.current(opened.caseId())).as("the binder, built after the upload").isPresent();
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertThat(received.pageCount()).isEqualTo(pageCount);
             return new Run(pageCount, millis, peakHeap());

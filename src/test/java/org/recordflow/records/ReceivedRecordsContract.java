@@ -174,7 +174,7 @@ abstract class ReceivedRecordsContract {
                 .containsEntry("logged_by", "paula").containsEntry("received_from", "Hospital / facility of Bay City");
         assertThat(((Number) packet.get("size_bytes")).longValue()).isEqualTo(content.length);
         assertThat(Files.readAllBytes(documents.verified(sha256(content)))).isEqualTo(content);
-        assertThat(events(c.caseId())).contains("PACKET_RECEIVED", "PROCESS_NOT_WAITING", "BINDER_GENERATED");
+        assertThat(events(c.caseId())).contains("PACKET_RECEIVED", "PROCESS_NOT_WAITING").doesNotContain("BINDER_GENERATED");
 
         // Encounters: ED note with its continuation, imaging, H&P, discharge summary with the scanned page
         JsonNode detail = body(mvc.perform(get("/api/packets/{id}", packetId).with(httpBasic("paula", "demo"))).andReturn());
@@ -215,10 +215,13 @@ abstract class ReceivedRecordsContract {
         assertThat(jdbc.sql("select bates_number from packet_page where case_id = ? order by bates_number")
                 .param(c.caseId()).query(Long.class).list()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
         assertThat(jdbc.sql("select count(*) from binder where case_id = ?").param(c.caseId()).query(Integer.class).single())
-                .isEqualTo(3);
+                .as("uploads index their own pages; the binder is built when it is needed").isZero();
 
         MvcResult binder = mvc.perform(get("/api/cases/{id}/binder", c.caseId()).with(httpBasic("paula", "demo"))).andReturn();
         assertThat(binder.getResponse().getContentType()).isEqualTo("application/pdf");
+        assertThat(jdbc.sql("select count(*) from binder where case_id = ?").param(c.caseId()).query(Integer.class).single())
+                .isEqualTo(1);
+        assertThat(events(c.caseId())).contains("BINDER_GENERATED");
         try (PDDocument pdf = Loader.loadPDF(binder.getResponse().getContentAsByteArray())) {
             assertThat(pdf.getNumberOfPages()).isEqualTo(1 + 9);
             var stripper = new org.apache.pdfbox.text.PDFTextStripper();
