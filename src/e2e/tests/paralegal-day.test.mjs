@@ -340,6 +340,8 @@ describe("A paralegal's day in Tasklist", () => {
     assert.ok(!cases.some((c) => c.reference === kase.reference), "Paula's case is not in Pat's case list");
     const casePage = await page.goto(`${app.baseUrl}/cases/${kase.id}`);
     assert.equal(casePage.status(), 403, "the case's page refuses a paralegal of another team");
+    await page.locator('h1', { hasText: 'Not for you' }).waitFor();
+    await shot(page, 'refused-case');
     const tasks = await page.request.get(
       `${app.baseUrl}/camunda/api/engine/engine/default/task?processInstanceBusinessKey=${kase.reference}`);
     assert.equal(tasks.status(), 200);

@@ -92,6 +92,27 @@ class RoleMatrixTest {
     }
 
     @Test
+    void aRefusedPageSaysWhyInThePagesOwnLayout() {
+        var headers = new HttpHeaders();
+        headers.setAccept(List.of(MediaType.TEXT_HTML));
+        ResponseEntity<String> page = as("pat").exchange("/cases/" + caseId, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(page.getBody()).contains("Not for you", "belongs to group &#39;injuryteam&#39;; you are not a member of it",
+                "/css/recordflow.css").doesNotContain("Whitelabel", "Maria Lopez");
+    }
+
+    @Test
+    void eachRoleIsOfferedOnlyWhatItMayOpen() {
+        assertThat(as("paula").getForObject("/", String.class)).contains("/camunda/app/tasklist/", "/cases")
+                .doesNotContain("/camunda/app/cockpit/", "/oversight", "/camunda/app/admin/");
+        assertThat(as("sam").getForObject("/", String.class)).contains("/camunda/app/cockpit/", "/oversight")
+                .doesNotContain("/camunda/app/admin/");
+        assertThat(as("admin").getForObject("/", String.class)).contains("/camunda/app/cockpit/", "/oversight",
+                "/camunda/app/admin/");
+    }
+
+    @Test
     void aParalegalOfAnotherTeamChangesNothing() {
         int packets = count("packet");
         String authorizationStatus = authorizationStatus();
