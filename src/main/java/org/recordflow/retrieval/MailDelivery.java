@@ -7,7 +7,6 @@ import org.recordflow.retrieval.OutboundMail.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -38,12 +37,6 @@ public class MailDelivery {
     private final MailProperties properties;
     private final FaultInjection faults;
 
-    MailDelivery(MailOutbox outbox, GeneratedDocuments documents, ObjectProvider<JavaMailSender> mailSender,
-                 PlatformTransactionManager transactions, MailProperties properties) {
-        this(outbox, documents, mailSender, transactions, properties, FaultInjection.inert());
-    }
-
-    @Autowired
     MailDelivery(MailOutbox outbox, GeneratedDocuments documents, ObjectProvider<JavaMailSender> mailSender,
                  PlatformTransactionManager transactions, MailProperties properties, FaultInjection faults) {
         this.faults = faults;

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.recordflow.casefile.CaseLifecycleProcess.Phases;
+import org.recordflow.platform.FaultInjection;
 import org.recordflow.support.ApiTestSupport;
 import org.recordflow.support.Jobs;
 import org.recordflow.support.RecordflowApiClient;
@@ -127,7 +128,7 @@ class RetrievalServicesTest extends ApiTestSupport {
         ProcessInstance request = requestInRetrieval("TX", holder("Texas Children's", "HOSPITAL", "EMAIL", "records@tch.example"));
         long mailId = ((Number) runtime.getVariable(request.getId(), "outboundMailId")).longValue();
         var noMailServer = new MailDelivery(outbox, documents, new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
-                transactions, new MailProperties("records@firm.example", "firm.example"));
+                transactions, new MailProperties("records@firm.example", "firm.example"), FaultInjection.inert());
 
         assertThat(noMailServer.deliver(mailId)).isEqualTo(OutboundMail.Status.NOT_SENT);
         Jobs.runDue(management, request.getId());
