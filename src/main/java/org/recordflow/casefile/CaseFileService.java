@@ -48,11 +48,41 @@ public class CaseFileService {
         return new OpenedCase(caseId, reference, opening.paralegalGroup());
     }
 
+    /**
+     * Moves a case into its next phase. A case moves one phase at a time, in order (entering the
+     * phase it is already in again is harmless: each record request enters retrieval), and only by
+     * the instance of its own team: a process started or modified to jump a case ahead, or one that
+     * carries another team's case id, is refused before anything changes.
+     */
     @Transactional
-    public void enterPhase(long caseId, CasePhase phase) {
-        if (repository.updatePhase(caseId, phase) == 0) {
-            throw new CaseNotFoundException(caseId);
+    public void enterPhase(long caseId, CasePhase phase, String instanceGroup) {
+        CaseFile caseFile = verifyTeam(caseId, instanceGroup);
+        CasePhase current = caseFile.phase();
+        if (phase != current && phase.ordinal() != current.ordinal() + 1) {
+            throw new CasePhaseException("Case %d is in phase %s; it cannot enter %s".formatted(caseId, current, phase));
         }
+        repository.updatePhase(caseId, phase);
+    }
+
+    /**
+     * Checked as each phase process starts: its case exists, belongs to the team the instance
+     * carries, and has reached the phase the process serves and not gone past {@code latest}.
+     */
+    public void verifyEntry(long caseId, String instanceGroup, CasePhase earliest, CasePhase latest) {
+        CasePhase current = verifyTeam(caseId, instanceGroup).phase();
+        if (current.compareTo(earliest) < 0 || current.compareTo(latest) > 0) {
+            throw new CasePhaseException("Case %d is in phase %s; this process serves %s".formatted(caseId, current,
+                    earliest == latest ? earliest : earliest + " to " + latest));
+        }
+    }
+
+    private CaseFile verifyTeam(long caseId, String instanceGroup) {
+        CaseFile caseFile = get(caseId);
+        if (instanceGroup == null || !instanceGroup.equals(caseFile.paralegalGroup())) {
+            throw new CasePhaseException("Case %d belongs to group '%s', not to the instance's group '%s'".formatted(caseId,
+                    caseFile.paralegalGroup(), instanceGroup));
+        }
+        return caseFile;
     }
 
     public CaseFile get(long caseId) {

@@ -3,6 +3,7 @@ package org.recordflow.platform;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -49,8 +50,7 @@ class RoleAuthorizations implements ApplicationRunner {
             worksTasks(RecordflowGroups.ATTORNEYS), worksTasks(RecordflowGroups.SUPERVISORS),
             filters(RecordflowGroups.PARALEGALS), filters(RecordflowGroups.REVIEWERS),
             filters(RecordflowGroups.ATTORNEYS), filters(RecordflowGroups.SUPERVISORS),
-            directory(RecordflowGroups.PARALEGALS, Resources.USER), directory(RecordflowGroups.REVIEWERS, Resources.USER),
-            directory(RecordflowGroups.ATTORNEYS, Resources.USER), directory(RecordflowGroups.SUPERVISORS, Resources.USER),
+            // Group names, not the list of users: only administrators read the user directory
             directory(RecordflowGroups.PARALEGALS, Resources.GROUP), directory(RecordflowGroups.REVIEWERS, Resources.GROUP),
             directory(RecordflowGroups.ATTORNEYS, Resources.GROUP), directory(RecordflowGroups.SUPERVISORS, Resources.GROUP),
             diagrams(RecordflowGroups.PARALEGALS), diagrams(RecordflowGroups.REVIEWERS),
@@ -81,6 +81,14 @@ class RoleAuthorizations implements ApplicationRunner {
             Stream.of(Resources.values()).map(r -> new Grant(RecordflowGroups.CAMUNDA_ADMIN, r, ANY, Permissions.ALL)))
             .toList();
 
+    /**
+     * Grants earlier versions made and this one withdraws: reading every user's id and name is for
+     * administrators (issue 12). Each user still reads their own profile (Camunda's owner grant).
+     */
+    static final List<Grant> WITHDRAWN = Stream.of(RecordflowGroups.PARALEGALS, RecordflowGroups.REVIEWERS,
+            RecordflowGroups.ATTORNEYS, RecordflowGroups.SUPERVISORS)
+            .map(group -> directory(group, Resources.USER)).toList();
+
     private final AuthorizationService authorizations;
 
     RoleAuthorizations(AuthorizationService authorizations) {
@@ -90,12 +98,35 @@ class RoleAuthorizations implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         MATRIX.forEach(this::ensure);
+        WITHDRAWN.forEach(this::withdraw);
+    }
+
+    private void withdraw(Grant grant) {
+        Authorization existing = find(grant);
+        if (existing == null) {
+            return;
+        }
+        for (Permission permission : grant.permissions()) {
+            existing.removePermission(permission);
+        }
+        boolean nothingLeft = Arrays.stream(existing.getPermissions(Permissions.values())).allMatch(p -> p == Permissions.NONE);
+        if (nothingLeft) {
+            authorizations.deleteAuthorization(existing.getId());
+        } else {
+            authorizations.saveAuthorization(existing);
+        }
+        log.info("Withdrew {} on {} {} from group {}", List.of(grant.permissions()), grant.resource().resourceName(),
+                grant.resourceId(), grant.groupId());
+    }
+
+    private Authorization find(Grant grant) {
+        return authorizations.createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GRANT).groupIdIn(grant.groupId())
+                .resourceType(grant.resource()).resourceId(grant.resourceId()).singleResult();
     }
 
     private void ensure(Grant grant) {
-        Authorization existing = authorizations.createAuthorizationQuery()
-                .authorizationType(AUTH_TYPE_GRANT).groupIdIn(grant.groupId())
-                .resourceType(grant.resource()).resourceId(grant.resourceId()).singleResult();
+        Authorization existing = find(grant);
         Authorization authorization = existing != null ? existing : authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
         if (existing == null) {
             authorization.setGroupId(grant.groupId());

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.recordflow.support.PhaseEntryStandIn;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +32,8 @@ import org.recordflow.support.ProcessEngineTests;
 /** The expiry watch: renewal task at the lead time, pause at expiry, resume on renewal; time moved by ClockUtil. */
 @Deployment(resources = "processes/authorization-watch.bpmn")
 class AuthorizationWatchProcessTest {
+
+    final PhaseEntryStandIn phases = new PhaseEntryStandIn();
 
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineTests.extension();
@@ -45,6 +48,7 @@ class AuthorizationWatchProcessTest {
     @BeforeEach
     void setUp() {
         init(processEngine);
+        Mocks.register("casePhases", phases);
         ClockUtil.setCurrentTime(Date.from(NOW));
         for (String name : List.of("markAuthorizationExpired", "pauseRequestsForExpiredAuthorization",
                 "recordRenewedAuthorization", "resumePausedRequests", "startAuthorizationWatch")) {

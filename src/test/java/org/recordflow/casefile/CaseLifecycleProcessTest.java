@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.recordflow.support.PhaseEntryStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,10 @@ class CaseLifecycleProcessTest {
     private final List<String> delegatesCalled = new ArrayList<>();
 
     /** Stands in for the casePhases bean called from the lifecycle's execution listeners. */
-    public class RecordingCasePhases {
+    private final RecordingCasePhases casePhases = new RecordingCasePhases();
+
+    public class RecordingCasePhases extends PhaseEntryStandIn {
+        @Override
         public void enter(DelegateExecution execution, String phase) {
             phasesEntered.add(phase);
         }
@@ -67,7 +71,7 @@ class CaseLifecycleProcessTest {
     @BeforeEach
     void registerDoubles() {
         init(processEngine);
-        Mocks.register("casePhases", new RecordingCasePhases());
+        Mocks.register("casePhases", casePhases);
         Mocks.register("recordRequestService", new ThreeRequests());
         Mocks.register("openCase", recording("openCase", execution -> {
             execution.setVariable("caseId", 7L);
@@ -160,6 +164,9 @@ class CaseLifecycleProcessTest {
         BpmnAwareTests.assertThat(lifecycle).isEnded().hasPassed(CaseLifecycleProcess.DEMAND_READY);
         assertThat(phasesEntered).containsSubsequence("INTAKE", "AUTHORIZATION", "RETRIEVAL", "INDEXING",
                 "CLINICAL_REVIEW", "DEMAND_SUPPORT", "DEMAND_READY");
+        assertThat(casePhases.verified).as("each phase process checks its case on entry").containsSubsequence(
+                "intake in INTAKE", "authorization in AUTHORIZATION", "record-request in RETRIEVAL..DEMAND_SUPPORT",
+                "indexing in INDEXING", "clinical-review in CLINICAL_REVIEW", "demand-support in DEMAND_SUPPORT");
         assertThat(delegatesCalled).containsSubsequence("openCase", "createRecordRequests", "prepareAuthorizations",
                 "recordSignedAuthorization", "startAuthorizationWatch", "prepareRecordRequest", "checkAuthorization",
                 "prepareRequestLetter", "recordRequestSent", "startDeadlineClock", "recordProviderResponse", "recordQualityCheck",

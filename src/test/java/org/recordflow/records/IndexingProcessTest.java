@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.recordflow.support.PhaseEntryStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,8 @@ import org.recordflow.support.ProcessEngineTests;
 @Deployment(resources = "processes/indexing.bpmn")
 class IndexingProcessTest {
 
+    final PhaseEntryStandIn phases = new PhaseEntryStandIn();
+
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineTests.extension();
 
@@ -37,6 +40,7 @@ class IndexingProcessTest {
     @BeforeEach
     void registerDoubles() {
         init(processEngine);
+        Mocks.register("casePhases", phases);
         Mocks.register("buildIndexedBinder", (org.camunda.bpm.engine.delegate.JavaDelegate) execution -> {
             bindersBuiltForCase.add(execution.getVariable("caseId"));
             execution.setVariable(BuildIndexedBinderDelegate.BINDER_PAGE_COUNT, 42);

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.recordflow.support.PhaseEntryStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,8 @@ import org.recordflow.support.ProcessEngineTests;
  */
 @Deployment(resources = "processes/record-request.bpmn")
 class RecordRequestProcessTest {
+
+    final PhaseEntryStandIn phases = new PhaseEntryStandIn();
 
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineTests.extension();
@@ -56,6 +59,7 @@ class RecordRequestProcessTest {
     @BeforeEach
     void setUp() {
         init(processEngine);
+        Mocks.register("casePhases", phases);
         ClockUtil.setCurrentTime(Date.from(SENT));
         Mocks.register("retrievalSettings", new Settings());
         Mocks.register("prepareRecordRequest", (JavaDelegate) execution -> execution.setVariable("channel", "FAX"));
