@@ -40,8 +40,8 @@ class ProductionSafetyCheck implements InitializingBean {
     }
 
     /**
-     * Compares against the stored hash directly: {@code IdentityService.checkPassword} would count
-     * each probe as a failed login and lock the account.
+     * Compares against the stored hash directly: {@code IdentityService.checkPassword} would record
+     * each probe as a failed login (and lock the account, were Camunda's lock not switched off).
      */
     private boolean hasPassword(User user, String candidate) {
         return user instanceof UserEntity entity && entity.getPassword() != null
@@ -52,8 +52,7 @@ class ProductionSafetyCheck implements InitializingBean {
     public void afterPropertiesSet() {
         List<String> problems = problems();
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("Refusing to start with the production profile:\n  - "
-                    + String.join("\n  - ", problems));
+            throw new RefusedSettingsException(PROFILE, problems);
         }
     }
 

@@ -25,10 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Prometheus scrape: authenticated, in the text format, carrying Recordflow's series from the cache.
  */
 @RecordflowSpringTest
-class OversightAccessTest {
+public class OversightAccessTest {
 
-    static final String SCRAPE_USER = "prometheus";
-    static final String SCRAPE_PASSWORD = "prometheus-demo";
+    public static final String SCRAPE_USER = "prometheus";
+    public static final String SCRAPE_PASSWORD = "prometheus-demo";
 
     @Autowired
     TestRestTemplate http;

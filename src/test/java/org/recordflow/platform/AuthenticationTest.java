@@ -62,7 +62,7 @@ class AuthenticationTest {
         assertThat(tasklist.getBody()).contains("camunda-tasklist-bootstrap").doesNotContain("camunda-admin-bootstrap");
     }
 
-    /** Uses its own user: Camunda delays the next login of a user after a wrong password. */
+    /** Uses users of its own: wrong passwords make later sign-ins of that user from this address wait (LoginThrottle). */
     @Test
     void wrongPasswordIsRefused() {
         accounts.ensureUser("wrongpassword", "Wrong", "Password", "right-password", RecordflowGroups.REVIEWERS);
