@@ -3,6 +3,7 @@ package org.recordflow.authorization;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.recordflow.platform.DocumentView;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,6 +25,7 @@ class AuthorizationController {
 
     /** The authorization as a PDF to print and have signed, generated from the case's current data. */
     @GetMapping("/authorizations/{authorizationId}/pdf")
+    @DocumentView
     ResponseEntity<byte[]> pdf(@PathVariable long authorizationId) {
         HipaaAuthorization authorization = authorizations.get(authorizationId);
         return ResponseEntity.ok()

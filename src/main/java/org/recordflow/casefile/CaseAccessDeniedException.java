@@ -13,4 +13,9 @@ public class CaseAccessDeniedException extends RuntimeException {
             case WORK -> "Only members of group '" + caseFile.paralegalGroup() + "' may change case " + caseFile.reference();
         });
     }
+
+    /** Refused without a decision on the case, e.g. when it could not be found out. */
+    CaseAccessDeniedException(String message) {
+        super(message);
+    }
 }

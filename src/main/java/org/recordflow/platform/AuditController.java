@@ -25,6 +25,7 @@ class AuditController {
     }
 
     @GetMapping(path = "/api/audit", produces = "text/csv")
+    @DocumentView
     @PreAuthorize("hasAuthority('GROUP_" + RecordflowGroups.ADMINS + "')")
     ResponseEntity<String> export(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
@@ -32,11 +33,12 @@ class AuditController {
             throw new InvalidInputException("'to' (" + to + ") is before 'from' (" + from + ")");
         }
         ZoneId zone = ZoneId.systemDefault();
-        String csv = "occurred_at,actor,action,method,path,status,remote_addr\n" + audit
+        String csv = "occurred_at,actor,action,method,path,status,remote_addr,case_id,ids,detail\n" + audit
                 .between(from.atStartOfDay(zone).toOffsetDateTime(), to.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
                 .stream()
                 .map(e -> String.join(",", e.occurredAt().toString(), csv(e.actor()), e.action().name(), e.method(),
-                        csv(e.path()), String.valueOf(e.status()), csv(e.remoteAddr())))
+                        csv(e.path()), String.valueOf(e.status()), csv(e.remoteAddr()),
+                        e.caseId() == null ? "" : e.caseId().toString(), csv(e.ids()), csv(e.detail())))
                 .collect(Collectors.joining("\n"));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv"))

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.recordflow.casefile.CaseFileService;
+import org.recordflow.platform.DocumentView;
 import org.recordflow.platform.InvalidInputException;
 import org.recordflow.retrieval.RecordRequestService;
 import org.springframework.core.io.FileSystemResource;
@@ -100,12 +101,14 @@ class PacketController {
     }
 
     @GetMapping("/api/packets/{packetId}/original")
+    @DocumentView
     ResponseEntity<Resource> original(@PathVariable long packetId) {
         Packet packet = queries.packet(packetId).packet();
         return pdf(queries.verified(packet.sha256()), packet.originalFileName());
     }
 
     @GetMapping("/api/packets/{packetId}/stamped")
+    @DocumentView
     ResponseEntity<Resource> stamped(@PathVariable long packetId) {
         Packet packet = queries.packet(packetId).packet();
         return pdf(queries.verified(packet.stampedSha256()), "bates-" + packet.originalFileName());
@@ -138,6 +141,7 @@ class PacketController {
     }
 
     @GetMapping("/api/cases/{caseId}/binder")
+    @DocumentView
     ResponseEntity<Resource> binder(@PathVariable long caseId) {
         String reference = cases.get(caseId).reference();
         return binders.current(caseId)

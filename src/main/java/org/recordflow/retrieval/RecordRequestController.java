@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.recordflow.casefile.CaseFileService;
+import org.recordflow.platform.DocumentView;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -67,11 +68,13 @@ class RecordRequestController {
     }
 
     @GetMapping("/requests/{requestId}/diligence-report.pdf")
+    @DocumentView
     ResponseEntity<byte[]> diligenceReport(@PathVariable long requestId) {
         return pdf("diligence-report-" + requestId + ".pdf", deadlines.diligenceReport(requestId));
     }
 
     @GetMapping("/documents/{documentId}")
+    @DocumentView
     ResponseEntity<byte[]> document(@PathVariable long documentId) {
         return pdf(documents.describe(documentId).fileName(), documents.content(documentId));
     }
