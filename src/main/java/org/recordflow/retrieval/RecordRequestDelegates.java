@@ -230,7 +230,8 @@ class RecordRequestDelegates {
         return new RetrievalSettings(attorneyEscalationAfter);
     }
 
-    record RetrievalSettings(String attorneyEscalationAfter) {
+    /** Public: the engine's expression language calls only methods of public classes (record-request.bpmn's timer). */
+    public record RetrievalSettings(String attorneyEscalationAfter) {
     }
 
     private static long requestId(DelegateExecution execution) {
