@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.recordflow.casefile.CaseVariables;
 import org.recordflow.platform.CurrentUser;
+import org.recordflow.platform.Markdown;
 import org.recordflow.platform.ProcessVariables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +34,7 @@ class AuthorizationDelegates {
             if (needed) {
                 List<HipaaAuthorization> drafts = authorizations.prepare(caseId, CurrentUser.of(execution));
                 execution.setVariable(AuthorizationVariables.AUTHORIZATION_DOCUMENTS, drafts.stream()
-                        .map(d -> "- [" + AuthorizationDocument.title(d.scope()) + "](/authorizations/" + d.id() + "/pdf)")
+                        .map(d -> "- " + Markdown.link(AuthorizationDocument.title(d.scope()), "/authorizations/" + d.id() + "/pdf"))
                         .collect(Collectors.joining("\n")));
             }
         };

@@ -33,7 +33,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Checks the references analysts can break when they edit BPMN, DMN and forms in Camunda Modeler:
  * form references, delegate beans, beans called from expressions, called processes, decisions and
- * history time to live. Runs in the test suite and before every deployment at start-up.
+ * history time to live; and that a form's markdown shows only variables known to be safe there.
+ * Runs in the test suite and before every deployment at start-up.
  */
 public final class ProcessModelLint {
 
@@ -48,6 +49,12 @@ public final class ProcessModelLint {
     /** Names the engine binds in expressions besides Spring beans. */
     private static final Set<String> ENGINE_NAMES = Set.of("execution", "task", "externalTask", "variableScope",
             "authenticatedUserId", "dateTime", "S", "JSON", "XML", "caseExecution", "connector");
+
+    /** Components whose property form-js renders as markdown or HTML (or loads as a URL), after filling in {{...}}. */
+    private static final Map<String, String> RENDERED_AS_MARKUP = Map.of("text", "text", "html", "content",
+            "image", "source", "iframe", "url");
+    private static final Pattern TEMPLATE_EXPRESSION = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
+    private static final Pattern SHOWN_VARIABLE = Pattern.compile("(?:#if\\s+)?([A-Za-z_][A-Za-z0-9_]*)");
 
     private final Predicate<String> beanExists;
     private final ObjectMapper json = new ObjectMapper();
@@ -174,6 +181,7 @@ public final class ProcessModelLint {
                 return Optional.empty();
             }
             checkListsCanBeSubmitted(file, form, findings);
+            checkMarkupShowsOnlySafeVariables(file, form, findings);
             return Optional.of(id.asText());
         } catch (IOException e) {
             findings.add(new LintFinding(file, null, "form is not valid JSON: " + e.getMessage()));
@@ -195,6 +203,44 @@ public final class ProcessModelLint {
         if (hasList && !hasSubmitButton) {
             findings.add(new LintFinding(file, null, "form has a repeating list (dynamiclist) but no button with"
                     + " action \"submit\": Tasklist's own Start/Complete button stays disabled once the list is edited"));
+        }
+    }
+
+    /**
+     * Tasklist renders a text component's markdown (and an html component's HTML) with the variables
+     * filled in, so user input there becomes markup. Only plain variable references are allowed, each
+     * one known to be safe ({@link FormTextVariables}); an expression could combine anything.
+     */
+    private static void checkMarkupShowsOnlySafeVariables(String file, JsonNode form, List<LintFinding> findings) {
+        List<JsonNode> components = new ArrayList<>();
+        collectComponents(form, components);
+        for (JsonNode component : components) {
+            String property = RENDERED_AS_MARKUP.get(component.path("type").asText());
+            if (property == null) {
+                continue;
+            }
+            String id = component.path("id").asText(null);
+            String template = component.path(property).asText("");
+            if (template.startsWith("=")) {
+                findings.add(new LintFinding(file, id, "\"" + property + "\" is a FEEL expression, whose result would"
+                        + " render as markup: write the text and show variables as {{name}}"));
+                continue;
+            }
+            Matcher expression = TEMPLATE_EXPRESSION.matcher(template);
+            while (expression.find()) {
+                String content = expression.group(1).strip();
+                if (content.equals("/if")) {
+                    continue;
+                }
+                Matcher variable = SHOWN_VARIABLE.matcher(content);
+                if (!variable.matches()) {
+                    findings.add(new LintFinding(file, id, "{{" + content + "}} is an expression, whose result would render"
+                            + " as markup: show plain variables only ({{name}}, {{#if name}})"));
+                    continue;
+                }
+                FormTextVariables.whyNotShowable(variable.group(1))
+                        .ifPresent(problem -> findings.add(new LintFinding(file, id, problem)));
+            }
         }
     }
 

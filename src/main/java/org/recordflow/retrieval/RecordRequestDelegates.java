@@ -12,6 +12,7 @@ import org.recordflow.casefile.ReleaseRoute;
 import org.recordflow.casefile.SendChannel;
 import org.recordflow.platform.CurrentUser;
 import org.recordflow.platform.Enums;
+import org.recordflow.platform.Markdown;
 import org.recordflow.platform.Problems;
 import org.recordflow.platform.ProcessVariables;
 import org.springframework.beans.factory.annotation.Value;
@@ -229,7 +230,8 @@ class RecordRequestDelegates {
         return new RetrievalSettings(attorneyEscalationAfter);
     }
 
-    record RetrievalSettings(String attorneyEscalationAfter) {
+    /** Public: the engine's expression language calls only methods of public classes (record-request.bpmn's timer). */
+    public record RetrievalSettings(String attorneyEscalationAfter) {
     }
 
     private static long requestId(DelegateExecution execution) {
@@ -247,7 +249,7 @@ class RecordRequestDelegates {
     }
 
     private static String links(List<StoredDocument> documents) {
-        return documents.stream().map(d -> "- [" + d.fileName() + "](/documents/" + d.id() + ")")
+        return documents.stream().map(d -> "- " + Markdown.link(d.fileName(), "/documents/" + d.id()))
                 .collect(Collectors.joining("\n"));
     }
 }

@@ -2,6 +2,7 @@ package org.recordflow.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,12 +85,54 @@ class ProcessModelLintTest {
     }
 
     @Test
+    void aFormsMarkdownShowsOnlyVariablesKnownToBeSafeThere() {
+        Map<String, byte[]> resources = Map.of("forms/header.form", form("header",
+                text("Text_ok", "#### {{caseReference}} - {{clientNameMarkdown}} {{#if decisionNotesMarkdown}}{{decisionNotesMarkdown}}{{/if}}"
+                        + " [Request](/requests/{{recordRequestId}}) {{letterLinks}}"),
+                text("Text_rawName", "#### {{caseReference}} - {{clientName}}"),
+                text("Text_unknown", "{{ officeNotes }}"),
+                text("Text_noCopy", "{{paralegalGroupMarkdown}}"),
+                text("Text_expression", "{{upper case(holderNameMarkdown)}} {{#loop escalationDrafts}}x{{/loop}}"),
+                text("Text_feel", "=clientName"),
+                "{ \"type\": \"html\", \"id\": \"Html_raw\", \"content\": \"<p>{{holderName}}</p>\" }",
+                "{ \"type\": \"textfield\", \"id\": \"Field_client\", \"key\": \"clientName\", \"label\": \"{{clientName}}\","
+                        + " \"readonly\": true }"));
+
+        assertThat(lint.check(resources)).extracting(LintFinding::elementId, LintFinding::problem).containsExactlyInAnyOrder(
+                tuple("Text_rawName", "{{clientName}} may hold user input, which would render as markup: show"
+                        + " {{clientNameMarkdown}}, its escaped copy"),
+                tuple("Text_unknown", "{{officeNotes}} is not known to be safe markdown: show user text in a read-only"
+                        + " textfield, or list the variable in FormTextVariables (PLAIN, BUILT_MARKDOWN or ESCAPED)"),
+                tuple("Text_noCopy", "{{paralegalGroupMarkdown}} is not known to be safe markdown: show user text in a"
+                        + " read-only textfield, or list the variable in FormTextVariables (PLAIN, BUILT_MARKDOWN or ESCAPED)"),
+                tuple("Text_expression", "{{upper case(holderNameMarkdown)}} is an expression, whose result would render"
+                        + " as markup: show plain variables only ({{name}}, {{#if name}})"),
+                tuple("Text_expression", "{{#loop escalationDrafts}} is an expression, whose result would render"
+                        + " as markup: show plain variables only ({{name}}, {{#if name}})"),
+                tuple("Text_expression", "{{/loop}} is an expression, whose result would render"
+                        + " as markup: show plain variables only ({{name}}, {{#if name}})"),
+                tuple("Text_feel", "\"text\" is a FEEL expression, whose result would render as markup: write the text"
+                        + " and show variables as {{name}}"),
+                tuple("Html_raw", "{{holderName}} may hold user input, which would render as markup: show"
+                        + " {{holderNameMarkdown}}, its escaped copy"));
+    }
+
+    @Test
     void shippedProcessesFormsAndDecisionsHaveNoBrokenReference() {
         Map<String, byte[]> shipped = ProcessResources.load();
         assertThat(shipped.keySet()).contains("processes/case-lifecycle.bpmn", "forms/case-intake.form");
         // Beans are checked against the real application context in ShippedModelsLintTest
         ProcessModelLint referencesOnly = new ProcessModelLint(name -> true);
         assertThat(referencesOnly.check(shipped)).isEmpty();
+    }
+
+    private static String text(String id, String markdown) {
+        return "{ \"type\": \"text\", \"id\": \"" + id + "\", \"text\": \"" + markdown + "\" }";
+    }
+
+    private static byte[] form(String id, String... components) {
+        return ("{ \"id\": \"" + id + "\", \"components\": [" + String.join(", ", components) + "] }")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] classpath(String path) throws IOException {
