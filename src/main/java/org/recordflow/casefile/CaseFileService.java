@@ -14,7 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseFileService {
 
+    /** The widths of record_holder's and client's columns (db/migration/V1__case_file.sql). */
     static final int MAX_NAME_LENGTH = 200;
+    static final int MAX_DEPARTMENT_LENGTH = 200;
+    static final int MAX_EMAIL_LENGTH = 200;
+    static final int MAX_FAX_LENGTH = 40;
+    static final int MAX_ADDRESS_LENGTH = 400;
     static final int MAX_HOLDERS = 100;
     /** Without a stated range, ask for a year of prior records too: pre-existing conditions matter. */
     static final int DEFAULT_PRIOR_YEARS = 1;
@@ -149,10 +154,22 @@ public class CaseFileService {
             problems.require(holder.holderType() != null, label + ": type is required");
             problems.require(holder.recordTypes() != null && !holder.recordTypes().isEmpty(),
                     label + ": choose what to request (medical records, bills, images)");
-            problems.require(holder.email() == null || HolderContacts.isEmail(holder.email()),
-                    label + ": '" + holder.email() + "' is not an e-mail address");
-            problems.require(holder.fax() == null || HolderContacts.isFax(holder.fax()),
-                    label + ": fax '" + holder.fax() + "' needs at least 10 digits");
+            problems.require(fits(holder.department(), MAX_DEPARTMENT_LENGTH),
+                    label + ": department is longer than " + MAX_DEPARTMENT_LENGTH + " characters");
+            problems.require(fits(holder.address(), MAX_ADDRESS_LENGTH),
+                    label + ": address is longer than " + MAX_ADDRESS_LENGTH + " characters");
+            if (!fits(holder.email(), MAX_EMAIL_LENGTH)) {
+                problems.add(label + ": e-mail address is longer than " + MAX_EMAIL_LENGTH + " characters");
+            } else {
+                problems.require(holder.email() == null || HolderContacts.isEmail(holder.email()),
+                        label + ": '" + holder.email() + "' is not an e-mail address");
+            }
+            if (!fits(holder.fax(), MAX_FAX_LENGTH)) {
+                problems.add(label + ": fax number is longer than " + MAX_FAX_LENGTH + " characters");
+            } else {
+                problems.require(holder.fax() == null || HolderContacts.isFax(holder.fax()),
+                        label + ": fax '" + holder.fax() + "' needs at least 10 digits");
+            }
             if (holder.channel() == null) {
                 problems.add(label + ": how to send the request is required (e-mail, fax, mail or portal)");
             } else {
@@ -162,5 +179,9 @@ public class CaseFileService {
             problems.require(seen.add(holder.name().strip().toLowerCase() + "|" + holder.holderType()),
                     label + " is listed twice with the same type");
         }
+    }
+
+    private static boolean fits(String value, int maxLength) {
+        return value == null || value.length() <= maxLength;
     }
 }

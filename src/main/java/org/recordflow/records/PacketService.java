@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -46,6 +47,8 @@ public class PacketService {
     private static final Logger log = LoggerFactory.getLogger(PacketService.class);
     static final int MAX_FILE_NAME_LENGTH = 255;
     static final int MAX_FROM_LENGTH = 200;
+    /** Path separators, control characters (C0, DEL, C1) and the bidirectional overrides that disguise a name. */
+    static final Pattern UNSAFE_IN_FILE_NAME = Pattern.compile("[/\\\\:\\p{Cc}\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]");
 
     private final RecordRequestService requests;
     private final PacketRepository packets;
@@ -121,9 +124,8 @@ public class PacketService {
         } else {
             problems.require(name.length() <= MAX_FILE_NAME_LENGTH,
                     "The file name is longer than " + MAX_FILE_NAME_LENGTH + " characters");
-            problems.require(!name.matches(".*[/\\\\:\\x00-\\x1f\\x7f].*") && !name.equals(".") && !name.equals(".."),
-                    "The file name '" + name.replaceAll("[\\x00-\\x1f\\x7f]", "?")
-                            + "' contains path characters (/, \\, :) or control characters");
+            problems.require(!UNSAFE_IN_FILE_NAME.matcher(name).find() && !name.equals(".") && !name.equals(".."),
+                    "The file name contains path characters (/, \\, :) or control characters; rename the file");
         }
         LocalDate receivedOn = receipt.receivedOn();
         if (receivedOn != null) {

@@ -41,6 +41,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.recordflow.casefile.CaseFileService;
 import org.recordflow.casefile.CaseOpening;
 import org.recordflow.casefile.CaseType;
@@ -48,7 +50,10 @@ import org.recordflow.casefile.HolderType;
 import org.recordflow.casefile.LegalBasis;
 import org.recordflow.platform.InvalidInputException;
 import org.recordflow.retrieval.RecordRequestService;
+import org.recordflow.support.NodeTestBed;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.http.MediaType;
@@ -89,6 +94,8 @@ abstract class ReceivedRecordsContract {
     RuntimeService runtime;
     @Autowired
     ProcessEngine processEngine;
+    @Autowired
+    TestRestTemplate http;
 
     final ObjectMapper json = new ObjectMapper();
     MockMvc mvc;
@@ -323,6 +330,26 @@ abstract class ReceivedRecordsContract {
 
         // the valid file is then accepted, numbered from 1: refused uploads used no Bates numbers
         assertThat(uploaded(requestId, valid).get("firstBates").asText()).endsWith("000001");
+    }
+
+    /** Over real HTTP, so that Tomcat's multipart parsing sees the name as a browser or integration sends it. */
+    @ParameterizedTest(name = "file name {index}")
+    @ValueSource(strings = {"scan\u0000.pdf", "scan\u0007.pdf", "scan\u001b[31m.pdf", "scan\u007f.pdf", "scan\u0085.pdf",
+            "scan\u202efdp.exe"})
+    void aControlCharacterInTheFileNameIsRefusedAndNothingIsStored(String fileName) throws Exception {
+        TestCase c = openCase(HolderType.RADIOLOGY);
+        long files = storedFiles();
+
+        ResponseEntity<String> response = http.withBasicAuth("paula", "demo").postForEntity("/api/requests/{id}/packets",
+                NodeTestBed.packetUpload(fileName, packet(imaging("03/14/2024"))), String.class, c.requestIds().get(0));
+
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
+        assertThat(json.readTree(response.getBody()).get("message").asText()).contains("file name")
+                .doesNotContain("\u0000");
+        assertThat(count("packet", c.caseId())).isZero();
+        assertThat(count("custody_event", c.caseId())).isZero();
+        assertThat(storedFiles()).isEqualTo(files);
+        assertThat(tempFiles()).isZero();
     }
 
     @Test
