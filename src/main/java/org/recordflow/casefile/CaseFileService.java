@@ -99,8 +99,7 @@ public class CaseFileService {
         var problems = new Problems();
         String name = opening.clientName();
         problems.require(name != null && !name.isBlank(), "Client name is required");
-        problems.require(name == null || name.length() <= MAX_NAME_LENGTH,
-                "Client name is longer than " + MAX_NAME_LENGTH + " characters");
+        problems.requireAtMost(name, MAX_NAME_LENGTH, "Client name");
         LocalDate dob = opening.clientDateOfBirth();
         if (dob == null) {
             problems.add("Client date of birth is required");
@@ -148,25 +147,18 @@ public class CaseFileService {
                 problems.add(label + ": name is required");
                 continue;
             }
-            problems.require(holder.name().length() <= MAX_NAME_LENGTH,
-                    label + ": name is longer than " + MAX_NAME_LENGTH + " characters");
+            problems.requireAtMost(holder.name(), MAX_NAME_LENGTH, label + ": name");
             label = label + " (" + holder.name() + ")";
             problems.require(holder.holderType() != null, label + ": type is required");
             problems.require(holder.recordTypes() != null && !holder.recordTypes().isEmpty(),
                     label + ": choose what to request (medical records, bills, images)");
-            problems.require(fits(holder.department(), MAX_DEPARTMENT_LENGTH),
-                    label + ": department is longer than " + MAX_DEPARTMENT_LENGTH + " characters");
-            problems.require(fits(holder.address(), MAX_ADDRESS_LENGTH),
-                    label + ": address is longer than " + MAX_ADDRESS_LENGTH + " characters");
-            if (!fits(holder.email(), MAX_EMAIL_LENGTH)) {
-                problems.add(label + ": e-mail address is longer than " + MAX_EMAIL_LENGTH + " characters");
-            } else {
+            problems.requireAtMost(holder.department(), MAX_DEPARTMENT_LENGTH, label + ": department");
+            problems.requireAtMost(holder.address(), MAX_ADDRESS_LENGTH, label + ": address");
+            if (problems.requireAtMost(holder.email(), MAX_EMAIL_LENGTH, label + ": e-mail address")) {
                 problems.require(holder.email() == null || HolderContacts.isEmail(holder.email()),
                         label + ": '" + holder.email() + "' is not an e-mail address");
             }
-            if (!fits(holder.fax(), MAX_FAX_LENGTH)) {
-                problems.add(label + ": fax number is longer than " + MAX_FAX_LENGTH + " characters");
-            } else {
+            if (problems.requireAtMost(holder.fax(), MAX_FAX_LENGTH, label + ": fax number")) {
                 problems.require(holder.fax() == null || HolderContacts.isFax(holder.fax()),
                         label + ": fax '" + holder.fax() + "' needs at least 10 digits");
             }
@@ -179,9 +171,5 @@ public class CaseFileService {
             problems.require(seen.add(holder.name().strip().toLowerCase() + "|" + holder.holderType()),
                     label + " is listed twice with the same type");
         }
-    }
-
-    private static boolean fits(String value, int maxLength) {
-        return value == null || value.length() <= maxLength;
     }
 }

@@ -3,22 +3,26 @@ package org.recordflow.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.recordflow.casefile.CaseLifecycleProcess;
 import org.recordflow.casefile.CaseLifecycleProcess.Phases;
-import org.recordflow.support.CaseDriver;
+import org.recordflow.support.ApiTestSupport;
 import org.recordflow.support.IntakeForms;
 import org.recordflow.support.Json;
-import org.recordflow.support.RecordflowApiClient;
 import org.recordflow.support.RecordflowSpringTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -27,7 +31,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,14 +42,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * page called directly.
  */
 @RecordflowSpringTest
-class RefusedInputTest {
+class RefusedInputTest extends ApiTestSupport {
 
     static final String START = "/engine-rest/process-definition/key/" + CaseLifecycleProcess.KEY + "/start";
 
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    JdbcClient jdbc;
+    static final Instant TODAY = Instant.parse("2026-11-20T15:00:00Z");
+
     @Autowired
     HistoryService history;
 
@@ -119,8 +120,7 @@ class RefusedInputTest {
 
     @Test
     void aJavaSerializedTaskVariableIsRefusedWith400AndTheTaskStaysOpen() {
-        var paula = new RecordflowApiClient(http, "paula", "demo");
-        String reference = new CaseDriver(paula).open(IntakeForms.intake("CA",
+        String reference = cases.open(IntakeForms.intake("CA",
                 List.of(IntakeForms.holder("Bay Clinic", "PHYSICIAN_GROUP", "MAIL", "1 Main St"))));
         String task = (String) paula.tasks(Phases.CONFIRM_RECORD_HOLDERS, reference).get(0).get("id");
 
@@ -129,6 +129,73 @@ class RefusedInputTest {
 
         assertRefused(response, "payload");
         assertThat(paula.tasks(Phases.CONFIRM_RECORD_HOLDERS, reference)).hasSize(1);
+    }
+
+    @Test
+    void overlongSignatureDetailsAreRefusedAtTheSigningTask() {
+        String reference = cases.open(IntakeForms.intake("CA",
+                List.of(IntakeForms.holder("Bay Clinic", "PHYSICIAN_GROUP", "MAIL", "1 Main St"))));
+        cases.confirmHolders(reference);
+        String task = (String) paula.tasks(Phases.COLLECT_SIGNED_AUTHORIZATION, reference).get(0).get("id");
+
+        var response = paula.submitTaskForm(task, Map.of("signerRole", "REPRESENTATIVE", "signerName", "N".repeat(201),
+                "representativeAuthority", "A".repeat(401), "signedOn", "2026-11-02", "expiresOn", "2027-11-02"));
+
+        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(400);
+        assertThat((String) response.getBody().get("message"))
+                .contains("Name of the person who signed is longer than 200 characters")
+                .contains("The representative's authority is longer than 400 characters");
+        assertThat(paula.tasks(Phases.COLLECT_SIGNED_AUTHORIZATION, reference)).hasSize(1);
+    }
+
+    @Test
+    void aLongDescriptionOfMissingRecordsIsKeptAndAnOverlongOneRefused() {
+        ClockUtil.setCurrentTime(Date.from(TODAY));
+        String reference = faxedRequest("CA", "AUTHORIZATION");
+        Map<String, Object> partial = Map.of("responseType", "PRODUCTION_PARTIAL", "responseChannel", "FAX",
+                "responseReceivedOn", "2026-11-20", "missingRecords", "x-ray films of 03/14/2024; ".repeat(60));
+
+        var overlong = paula.submitTaskForm(responseTask(reference), Map.of("responseType", "PRODUCTION_PARTIAL",
+                "responseChannel", "FAX", "responseReceivedOn", "2026-11-20", "missingRecords", "m".repeat(2001),
+                "responseNotes", "n".repeat(2001)));
+        assertThat(overlong.getStatusCode().value()).as("%s", overlong.getBody()).isEqualTo(400);
+        assertThat((String) overlong.getBody().get("message")).contains("What is missing is longer than 2000 characters")
+                .contains("Notes is longer than 2000 characters");
+
+        // 2,000 characters fit the supplemental request; the log's subject (400) shows their beginning
+        var accepted = paula.submitTaskForm(responseTask(reference), partial);
+        assertThat(accepted.getStatusCode().value()).as("%s", accepted.getBody()).isEqualTo(204);
+        assertThat(jdbc.sql("select c.subject from correspondence_entry c join record_request r on r.id = c.request_id "
+                + "join case_file f on f.id = r.case_id where f.reference = ? and c.subject like 'Records received%'")
+                .param(reference).query(String.class).single()).hasSize(400).endsWith("...");
+    }
+
+    @Test
+    void anOverlongExtensionReasonIsRefused() {
+        ClockUtil.setCurrentTime(Date.from(TODAY));
+        String reference = faxedRequest("FL", "PATIENT_ACCESS");
+        long requestId = jdbc.sql("select r.id from record_request r join case_file c on c.id = r.case_id where c.reference = ?")
+                .param(reference).query(Long.class).single();
+
+        ResponseEntity<String> response = post("/api/requests/" + requestId + "/extension", Json.write(Map.of(
+                "noticeReceivedOn", "2026-11-20", "newDueOn", "2027-01-10", "reason", "r".repeat(1990))));
+
+        assertRefused(response, "The reason is longer than 1900 characters");
+        assertThat(jdbc.sql("select extended_due_on from record_request where id = ?").param(requestId)
+                .query(LocalDate.class).optional()).isEmpty();
+    }
+
+    /** A case in retrieval whose one request went out by fax: its process waits for the provider's response. */
+    String faxedRequest(String state, String legalBasis) {
+        ProcessInstance request = requestInRetrieval(state, IntakeForms.holder("Mercy Hospital", "HOSPITAL", "FAX",
+                "916-555-0123"), "legalBasis", legalBasis);
+        paula.completeOnlyTask(Phases.SEND_RECORD_REQUEST, request.getBusinessKey(), Map.of(
+                "sentBy", "FAX", "sentOn", "2026-11-20", "providerReceivedOn", "2026-11-20"));
+        return request.getBusinessKey();
+    }
+
+    String responseTask(String reference) {
+        return (String) paula.tasks(Phases.RECORD_PROVIDER_RESPONSE, reference).get(0).get("id");
     }
 
     @ParameterizedTest(name = "body [{0}]")
