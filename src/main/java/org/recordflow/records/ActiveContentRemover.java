@@ -35,8 +35,14 @@ final class ActiveContentRemover {
     /** Keys whose value is active content wherever they appear. */
     static final Set<COSName> ACTIVE_KEYS = Set.of(COSName.OPEN_ACTION, COSName.AA, COSName.JS, COSName.JAVA_SCRIPT,
             COSName.EMBEDDED_FILES, COSName.EF, COSName.XFA);
-    /** Actions that stay: they move within the document. Every other action type is removed. */
+    /**
+     * Actions that stay: they move within the document (a named action only with one of the four
+     * page-turning names every viewer knows; other names run viewer menu items). Every other action
+     * type is removed.
+     */
     static final Set<COSName> SAFE_ACTIONS = Set.of(COSName.getPDFName("GoTo"), COSName.getPDFName("Named"));
+    static final Set<COSName> SAFE_NAMED_ACTIONS = Set.of(COSName.getPDFName("NextPage"), COSName.getPDFName("PrevPage"),
+            COSName.getPDFName("FirstPage"), COSName.getPDFName("LastPage"));
     /** Annotations whose purpose is a file or media to open or play. */
     static final Set<COSName> ACTIVE_ANNOTATIONS = Set.of(COSName.getPDFName("FileAttachment"),
             COSName.getPDFName("Screen"), COSName.getPDFName("Sound"), COSName.getPDFName("Movie"),
@@ -125,8 +131,11 @@ final class ActiveContentRemover {
     }
 
     private static boolean isUnsafeAction(COSBase value) {
-        return value instanceof COSDictionary action && action.containsKey(COSName.S)
-                && !is(action, COSName.S, SAFE_ACTIONS);
+        if (!(value instanceof COSDictionary action) || !action.containsKey(COSName.S)) {
+            return false;
+        }
+        boolean named = COSName.getPDFName("Named").equals(action.getCOSName(COSName.S));
+        return !is(action, COSName.S, SAFE_ACTIONS) || named && !is(action, COSName.N, SAFE_NAMED_ACTIONS);
     }
 
     private static boolean is(COSBase value, COSName key, Set<COSName> names) {

@@ -12,7 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.action.PDAction;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionFactory;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitDestination;
@@ -77,6 +81,10 @@ class ActiveContentRemoverTest {
             second.setTitle("Addendum");
             second.setAction(goTo);
             outline.addLast(second);
+            var third = new PDOutlineItem();
+            third.setTitle("Last page");
+            third.setAction(named("LastPage"));
+            outline.addLast(third);
             document.getDocumentCatalog().setDocumentOutline(outline);
             plain = TestPdfs.bytesOf(document);
         }
@@ -87,8 +95,28 @@ class ActiveContentRemoverTest {
             assertThat(link.getAction()).isInstanceOf(PDActionGoTo.class);
             List<String> titles = new ArrayList<>();
             document.getDocumentCatalog().getDocumentOutline().children().forEach(item -> titles.add(item.getTitle()));
-            assertThat(titles).containsExactly("Imaging", "Addendum");
+            assertThat(titles).containsExactly("Imaging", "Addendum", "Last page");
+            assertThat(document.getDocumentCatalog().getDocumentOutline().getLastChild().getAction()).isNotNull();
         }
+    }
+
+    @Test
+    void aNamedActionOtherThanTurningPagesIsRemoved() throws IOException {
+        try (PDDocument document = Loader.loadPDF(TestPdfs.packet(PAGES))) {
+            var link = new PDAnnotationLink();
+            link.setAction(named("SaveAs"));
+            document.getPage(0).getAnnotations().add(link);
+
+            assertThat(ActiveContentRemover.removeFrom(document).counts()).containsEntry("action /Named", 1);
+            assertThat(link.getAction()).isNull();
+        }
+    }
+
+    static PDAction named(String name) {
+        var action = new COSDictionary();
+        action.setItem(COSName.S, COSName.getPDFName("Named"));
+        action.setItem(COSName.N, COSName.getPDFName(name));
+        return PDActionFactory.createAction(action);
     }
 
     Path write(byte[] content) throws IOException {
