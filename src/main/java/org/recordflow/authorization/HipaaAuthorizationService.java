@@ -22,6 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class HipaaAuthorizationService {
 
+    /** The widths of hipaa_authorization's signed_by and representative_authority. */
+    static final int MAX_SIGNER_NAME_LENGTH = 200;
+    static final int MAX_AUTHORITY_LENGTH = 400;
+
     private final AuthorizationRepository repository;
     private final CaseFileService cases;
     private final StateAuthorizationRules stateRules;
@@ -195,6 +199,8 @@ public class HipaaAuthorizationService {
         var problems = new Problems();
         problems.require(signature.signerRole() != null, "Who signed is required (the client or a personal representative)");
         problems.require(signature.signerName() != null, "Name of the person who signed is required");
+        problems.requireAtMost(signature.signerName(), MAX_SIGNER_NAME_LENGTH, "Name of the person who signed");
+        problems.requireAtMost(signature.representativeAuthority(), MAX_AUTHORITY_LENGTH, "The representative's authority");
         problems.require(signature.signerRole() != SignerRole.REPRESENTATIVE || signature.representativeAuthority() != null,
                 "A representative signed: describe the representative's authority (164.508(c)(1)(vi))");
         if (signature.signedOn() == null) {

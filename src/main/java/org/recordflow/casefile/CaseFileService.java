@@ -14,7 +14,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseFileService {
 
+    /** The widths of record_holder's and client's columns (db/migration/V1__case_file.sql). */
     static final int MAX_NAME_LENGTH = 200;
+    static final int MAX_DEPARTMENT_LENGTH = 200;
+    static final int MAX_EMAIL_LENGTH = 200;
+    static final int MAX_FAX_LENGTH = 40;
+    static final int MAX_ADDRESS_LENGTH = 400;
     static final int MAX_HOLDERS = 100;
     /** Without a stated range, ask for a year of prior records too: pre-existing conditions matter. */
     static final int DEFAULT_PRIOR_YEARS = 1;
@@ -124,8 +129,7 @@ public class CaseFileService {
         var problems = new Problems();
         String name = opening.clientName();
         problems.require(name != null && !name.isBlank(), "Client name is required");
-        problems.require(name == null || name.length() <= MAX_NAME_LENGTH,
-                "Client name is longer than " + MAX_NAME_LENGTH + " characters");
+        problems.requireAtMost(name, MAX_NAME_LENGTH, "Client name");
         LocalDate dob = opening.clientDateOfBirth();
         if (dob == null) {
             problems.add("Client date of birth is required");
@@ -173,16 +177,21 @@ public class CaseFileService {
                 problems.add(label + ": name is required");
                 continue;
             }
-            problems.require(holder.name().length() <= MAX_NAME_LENGTH,
-                    label + ": name is longer than " + MAX_NAME_LENGTH + " characters");
+            problems.requireAtMost(holder.name(), MAX_NAME_LENGTH, label + ": name");
             label = label + " (" + holder.name() + ")";
             problems.require(holder.holderType() != null, label + ": type is required");
             problems.require(holder.recordTypes() != null && !holder.recordTypes().isEmpty(),
                     label + ": choose what to request (medical records, bills, images)");
-            problems.require(holder.email() == null || HolderContacts.isEmail(holder.email()),
-                    label + ": '" + holder.email() + "' is not an e-mail address");
-            problems.require(holder.fax() == null || HolderContacts.isFax(holder.fax()),
-                    label + ": fax '" + holder.fax() + "' needs at least 10 digits");
+            problems.requireAtMost(holder.department(), MAX_DEPARTMENT_LENGTH, label + ": department");
+            problems.requireAtMost(holder.address(), MAX_ADDRESS_LENGTH, label + ": address");
+            if (problems.requireAtMost(holder.email(), MAX_EMAIL_LENGTH, label + ": e-mail address")) {
+                problems.require(holder.email() == null || HolderContacts.isEmail(holder.email()),
+                        label + ": '" + holder.email() + "' is not an e-mail address");
+            }
+            if (problems.requireAtMost(holder.fax(), MAX_FAX_LENGTH, label + ": fax number")) {
+                problems.require(holder.fax() == null || HolderContacts.isFax(holder.fax()),
+                        label + ": fax '" + holder.fax() + "' needs at least 10 digits");
+            }
             if (holder.channel() == null) {
                 problems.add(label + ": how to send the request is required (e-mail, fax, mail or portal)");
             } else {

@@ -15,7 +15,6 @@ import org.recordflow.platform.Problems;
 import org.recordflow.platform.ProcessVariables;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -38,8 +37,9 @@ final class CaseOpeningVariables {
     static final String SUBSTANCE_USE_RECORDS = "substanceUseRecords";
     static final String RECORD_HOLDERS = "recordHolders";
 
-    private static final TypeReference<List<Map<String, Object>>> ROWS = new TypeReference<>() {
-    };
+    private static final String RECORD_HOLDERS_SHAPE =
+            "Record holders must be a list of {name, holderType, channel, recordTypes, department, email, fax, address} "
+            + "(JSON, variable " + RECORD_HOLDERS + ")";
 
     private CaseOpeningVariables() {
     }
@@ -58,17 +58,21 @@ final class CaseOpeningVariables {
                 ProcessVariables.date(scope, RECORDS_FROM, "Records from", problems),
                 ProcessVariables.flag(scope, PSYCHOTHERAPY_NOTES),
                 ProcessVariables.flag(scope, SUBSTANCE_USE_RECORDS),
-                holders(scope.getVariable(RECORD_HOLDERS), json, problems));
+                holders(ProcessVariables.undeserialized(scope, RECORD_HOLDERS), json, problems));
         problems.throwIfAny();
         return opening;
     }
 
     private static List<CaseOpening.HolderEntry> holders(Object value, ObjectMapper json, Problems problems) {
-        List<Map<String, Object>> rows = rows(value, json, problems);
         List<CaseOpening.HolderEntry> holders = new ArrayList<>();
         int row = 1;
-        for (Map<String, Object> fields : rows) {
+        for (Object entry : rows(value, json, problems)) {
             String label = "Record holder " + row++;
+            if (!(entry instanceof Map<?, ?> fields)) {
+                problems.add(label + " must be an object {name, holderType, channel, recordTypes, ...}, not "
+                        + (entry == null ? "null" : "a " + jsonType(entry)));
+                continue;
+            }
             holders.add(new CaseOpening.HolderEntry(
                     text(fields.get("name")),
                     Enums.parse(HolderType.class, text(fields.get("holderType")), label + " type", problems),
@@ -83,22 +87,31 @@ final class CaseOpeningVariables {
         return holders;
     }
 
-    private static List<Map<String, Object>> rows(Object value, ObjectMapper json, Problems problems) {
-        if (value == null) {
+    /**
+     * The holder list's rows as parsed JSON values. The variable is read without deserializing it
+     * (see {@link ProcessVariables#undeserialized}): a Json or Object variable arrives as its JSON
+     * text and is parsed here, so that malformed JSON is a problem to report, not an engine error.
+     */
+    private static List<?> rows(Object value, ObjectMapper json, Problems problems) {
+        if (value == null || value instanceof CharSequence text && text.toString().isBlank()) {
             return List.of();
         }
         try {
-            if (value instanceof SpinJsonNode node) {
-                return json.readValue(node.toString(), ROWS);
+            Object parsed = value instanceof CharSequence || value instanceof SpinJsonNode
+                    ? json.readValue(value.toString(), Object.class) : value;
+            if (parsed instanceof List<?> rows) {
+                return rows;
             }
-            if (value instanceof CharSequence text) {
-                return text.toString().isBlank() ? List.of() : json.readValue(text.toString(), ROWS);
-            }
-            return json.convertValue(value, ROWS);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            problems.add("Record holders must be a list of {name, holderType, department, email, fax, address}");
-            return List.of();
+            problems.add(RECORD_HOLDERS_SHAPE + ", not " + (parsed == null ? "null" : "a " + jsonType(parsed)));
+        } catch (JsonProcessingException e) {
+            problems.add(RECORD_HOLDERS_SHAPE + "; the value is not valid JSON");
         }
+        return List.of();
+    }
+
+    private static String jsonType(Object value) {
+        return value instanceof Map<?, ?> ? "JSON object" : value instanceof Collection<?> ? "list"
+                : value instanceof Number ? "number" : value instanceof Boolean ? "true/false value" : "text";
     }
 
     private static Set<RecordType> recordTypes(Object value, String label, Problems problems) {

@@ -15,6 +15,16 @@ public final class Problems {
         return this;
     }
 
+    /**
+     * Requires a text to fit the column it is stored in; otherwise adds "{@code <field> is longer
+     * than <max> characters}". Returns whether it fits, so that checks of its form can be skipped.
+     */
+    public boolean requireAtMost(String value, int maxLength, String field) {
+        boolean fits = value == null || value.length() <= maxLength;
+        require(fits, field + " is longer than " + maxLength + " characters");
+        return fits;
+    }
+
     public Problems add(String problem) {
         problems.add(problem);
         return this;

@@ -7,6 +7,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
  * Reads process variables as Tasklist's Camunda Forms submit them (dates as ISO strings, numbers as
@@ -15,6 +17,19 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 public final class ProcessVariables {
 
     private ProcessVariables() {
+    }
+
+    /**
+     * A variable's value without deserializing it: a Json or Object variable that is not already
+     * deserialized comes back as its serialized text, so that reading it never instantiates a class
+     * the sender named nor fails on content the sender malformed.
+     */
+    public static Object undeserialized(VariableScope scope, String name) {
+        TypedValue typed = scope.getVariableTyped(name, false);
+        if (typed instanceof SerializableValue serializable && !serializable.isDeserialized()) {
+            return serializable.getValueSerialized();
+        }
+        return typed == null ? null : typed.getValue();
     }
 
     public static String text(VariableScope scope, String name) {

@@ -142,6 +142,8 @@ public class BinderService {
                 provider.addLast(bookmark(encounterTitle(encounter, numbering), first));
             }
             pageCount = binder.getNumberOfPages();
+            // Stamped copies are already clean; a copy stamped before they were cleaned may not be
+            ActiveContentRemover.removeFrom(binder);
             binder.save(temp.toFile(), CompressParameters.NO_COMPRESSION);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot build the binder of case " + caseId, e);

@@ -3,6 +3,7 @@ package org.recordflow.records;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.Principal;
 import java.time.LocalDate;
@@ -32,6 +33,9 @@ import org.springframework.web.multipart.MultipartFile;
 /** Received records for integrations: upload packets, read the index, the verdicts and the binder. */
 @RestController
 class PacketController {
+
+    static final String NOSNIFF_HEADER = "X-Content-Type-Options";
+    static final String CSP_HEADER = "Content-Security-Policy";
 
     private final PacketService packets;
     private final RecordsQueries queries;
@@ -100,11 +104,22 @@ class PacketController {
         return queries.packet(packetId);
     }
 
+    /**
+     * The original exactly as received, for custody and forensics: whatever it contains, it is
+     * downloaded, never shown in the browser, and the browser runs nothing of it (the working copy,
+     * {@code /stamped}, is the one to view).
+     */
     @GetMapping("/api/packets/{packetId}/original")
     @DocumentView
     ResponseEntity<Resource> original(@PathVariable long packetId) {
         Packet packet = queries.packet(packetId).packet();
-        return pdf(queries.verified(packet.sha256()), packet.originalFileName());
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        disposition(ContentDisposition.attachment(), packet.originalFileName()))
+                .header(CSP_HEADER, "sandbox")
+                .header(NOSNIFF_HEADER, "nosniff")
+                .body(new FileSystemResource(queries.verified(packet.sha256())));
     }
 
     @GetMapping("/api/packets/{packetId}/stamped")
@@ -163,10 +178,18 @@ class PacketController {
         return bates.configure(caseId, settings.prefix(), settings.digits());
     }
 
+    /** A working copy or binder, cleaned of active content when it was made: shown in the browser. */
     private static ResponseEntity<Resource> pdf(Path file, String name) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition(ContentDisposition.inline(), name))
+                .header(NOSNIFF_HEADER, "nosniff")
                 .body(new FileSystemResource(file));
+    }
+
+    /** The file's name as sent; one with letters beyond ASCII also as RFC 5987 UTF-8, so browsers keep them. */
+    private static String disposition(ContentDisposition.Builder kind, String fileName) {
+        boolean ascii = StandardCharsets.US_ASCII.newEncoder().canEncode(fileName);
+        return (ascii ? kind.filename(fileName) : kind.filename(fileName, StandardCharsets.UTF_8)).build().toString();
     }
 }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.RandomAccessRead;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -28,9 +30,34 @@ final class PacketPdf {
     private PacketPdf() {
     }
 
-    /** Opens a stored or uploaded PDF without keeping its streams in memory. */
+    /**
+     * Opens a stored or uploaded PDF without keeping its streams in memory. A PDF encrypted with a
+     * password throws PDFBox's {@code InvalidPasswordException}; one encrypted for certificate
+     * holders throws {@link CertificateEncryptedException}: opening it would take the recipient's
+     * private key, which Recordflow never has, and PDFBox needs BouncyCastle (not shipped) even to
+     * say so, failing with a {@code NoClassDefFoundError} instead.
+     */
     static PDDocument open(Path file) throws IOException {
-        return Loader.loadPDF(file.toFile(), "", IOUtils.createTempFileOnlyStreamCache());
+        RandomAccessRead source = new RandomAccessReadBufferedFile(file.toFile());
+        try {
+            return Loader.loadPDF(source, "", IOUtils.createTempFileOnlyStreamCache());
+        } catch (NoClassDefFoundError e) {
+            source.close();
+            if (e.getMessage() != null && e.getMessage().startsWith("org/bouncycastle/")) {
+                throw new CertificateEncryptedException();
+            }
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            source.close();
+            throw e;
+        }
+    }
+
+    /** A PDF encrypted with public-key security (certificates), which only its recipients can open. */
+    static final class CertificateEncryptedException extends IOException {
+        CertificateEncryptedException() {
+            super("The PDF is encrypted for certificate holders");
+        }
     }
 
     static PDDocument create() {

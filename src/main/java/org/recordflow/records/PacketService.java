@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -46,6 +47,9 @@ public class PacketService {
     private static final Logger log = LoggerFactory.getLogger(PacketService.class);
     static final int MAX_FILE_NAME_LENGTH = 255;
     static final int MAX_FROM_LENGTH = 200;
+    static final String ASK_FOR_UNENCRYPTED = "ask the provider for an unencrypted copy";
+    /** Path separators, control characters (C0, DEL, C1) and the bidirectional overrides that disguise a name. */
+    static final Pattern UNSAFE_IN_FILE_NAME = Pattern.compile("[/\\\\:\\p{Cc}\\u2028\\u2029\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]");
 
     private final RecordRequestService requests;
     private final PacketRepository packets;
@@ -121,9 +125,8 @@ public class PacketService {
         } else {
             problems.require(name.length() <= MAX_FILE_NAME_LENGTH,
                     "The file name is longer than " + MAX_FILE_NAME_LENGTH + " characters");
-            problems.require(!name.matches(".*[/\\\\:\\x00-\\x1f\\x7f].*") && !name.equals(".") && !name.equals(".."),
-                    "The file name '" + name.replaceAll("[\\x00-\\x1f\\x7f]", "?")
-                            + "' contains path characters (/, \\, :) or control characters");
+            problems.require(!UNSAFE_IN_FILE_NAME.matcher(name).find() && !name.equals(".") && !name.equals(".."),
+                    "The file name contains path characters (/, \\, :) or control characters; rename the file");
         }
         LocalDate receivedOn = receipt.receivedOn();
         if (receivedOn != null) {
@@ -202,6 +205,11 @@ public class PacketService {
                             + " pages, sha256 " + originalSha + ", received " + receivedOn + " from " + from + " by "
                             + channel + ", Bates " + numbering.label(first) + " - " + numbering.label(last),
                     receipt.loggedBy());
+            if (!indexed.activeContent().isEmpty()) {
+                packets.logEvent(request.caseId(), request.id(), packetId, "ACTIVE_CONTENT_REMOVED",
+                        "from the working copy, the original is unchanged: " + indexed.activeContent().describe(),
+                        receipt.loggedBy());
+            }
             CompletenessService.Completeness verdict = completeness.evaluate(request.id());
             boolean notified = notifyProcess(request, packetId, verdict, receivedOn, receipt.loggedBy());
             String message = "Packet " + packetId + " stored: " + indexed.pages().size() + " pages, Bates "
@@ -210,6 +218,8 @@ public class PacketService {
                     + (verdict.missingDatesOfService().isEmpty() ? "" : ", no records for billed dates "
                     + String.join(", ", verdict.missingDatesOfService().stream().map(LocalDate::toString).toList()))
                     + (indexed.pagesNeedingOcr() > 0 ? "; " + indexed.pagesNeedingOcr() + " pages have no text and need OCR" : "")
+                    + (indexed.activeContent().isEmpty() ? "" : "; scripts, actions or attachments were removed from "
+                    + "the working copy (the original is kept as received)")
                     + (notified ? ". The record request was notified." : ". No step of the record request is waiting for "
                     + "a packet: the packet is stored, but the request's process was not notified.");
             return new Received(packetId, false, request.caseId(), request.id(), indexed.pages().size(),
@@ -221,16 +231,23 @@ public class PacketService {
     }
 
     record Indexed(BatesRegister.Numbering numbering, List<PacketRepository.PageRow> pages, List<Encounter> encounters,
-                   List<PacketRepository.BilledDate> billedDates, int pagesNeedingOcr) {
+                   List<PacketRepository.BilledDate> billedDates, int pagesNeedingOcr,
+                   ActiveContentRemover.Removed activeContent) {
     }
 
-    /** Numbers, stamps and reads every page, one at a time; the stamped copy goes to {@code stamped}. */
+    /**
+     * Numbers, stamps and reads every page, one at a time; the stamped copy, without scripts,
+     * actions that leave the document or embedded files ({@link ActiveContentRemover}), goes to
+     * {@code stamped}.
+     */
     private Indexed index(long caseId, String provider, Path upload, Path stamped) {
         PDDocument document;
         try {
             document = PacketPdf.open(upload);
         } catch (InvalidPasswordException e) {
-            throw new InvalidInputException("The PDF is encrypted with a password; ask the sender for an unprotected copy");
+            throw new InvalidInputException("The PDF is encrypted with a password: " + ASK_FOR_UNENCRYPTED);
+        } catch (PacketPdf.CertificateEncryptedException e) {
+            throw new InvalidInputException("The PDF is encrypted for certificate holders: " + ASK_FOR_UNENCRYPTED);
         } catch (IOException e) {
             throw new InvalidInputException("The PDF cannot be read: " + e.getMessage());
         }
@@ -259,9 +276,10 @@ public class PacketService {
                 throw new InvalidInputException("The PDF cannot be read: only " + grouping.pages().size() + " of "
                         + pageCount + " pages could be processed");
             }
+            ActiveContentRemover.Removed activeContent = ActiveContentRemover.removeFrom(document);
             document.save(stamped.toFile(), CompressParameters.NO_COMPRESSION);
             return new Indexed(numbering, grouping.pages(), grouping.encounters(), grouping.billedDates(),
-                    grouping.pagesNeedingOcr());
+                    grouping.pagesNeedingOcr(), activeContent);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the Bates-stamped copy", e);
         }

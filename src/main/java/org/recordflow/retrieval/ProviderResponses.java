@@ -24,6 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProviderResponses {
 
     static final String FEE_DECISION = "fee-approval";
+    /** The widths of the correspondence log's outcome and of a supplemental request's description. */
+    static final int MAX_NOTES_LENGTH = 2000;
+    static final int MAX_MISSING_LENGTH = 2000;
+    /** The log's subject holds 400 characters: a long description of what is missing is shortened there. */
+    static final int MAX_SUBJECT_LENGTH = 400;
 
     public enum FeeApproval { AUTO_APPROVE, PARALEGAL, ATTORNEY }
 
@@ -84,8 +89,10 @@ public class ProviderResponses {
 
     @Transactional
     public void decideFee(long invoiceId, boolean approved, String reason, String actor, String recordedBy) {
-        new Problems().require(approved || (reason != null && !reason.isBlank()),
-                "Say why the invoice is disputed: the provider gets that reason").throwIfAny();
+        var problems = new Problems().require(approved || (reason != null && !reason.isBlank()),
+                "Say why the invoice is disputed: the provider gets that reason");
+        problems.requireAtMost(reason, MAX_NOTES_LENGTH, "The reason");
+        problems.throwIfAny();
         int updated = jdbc.sql("""
                 update fee_invoice set decision = ?, decided_by = ?, decided_at = ?, reason = ?
                 where id = ? and decision is null
@@ -152,13 +159,16 @@ public class ProviderResponses {
             problems.require(response.type() != ProviderResponse.Type.PRODUCTION_PARTIAL || response.missingRecords() != null,
                     "Describe what is missing: the supplemental request asks for it");
         }
+        problems.requireAtMost(response.missingRecords(), MAX_MISSING_LENGTH, "What is missing");
+        problems.requireAtMost(response.notes(), MAX_NOTES_LENGTH, "Notes");
         problems.throwIfAny();
     }
 
     private static String describe(ProviderResponse response) {
         return switch (response.type()) {
             case PRODUCTION_COMPLETE -> "Records received: complete production";
-            case PRODUCTION_PARTIAL -> "Records received: partial production; missing: " + response.missingRecords();
+            case PRODUCTION_PARTIAL -> clip("Records received: partial production; missing: " + response.missingRecords(),
+                    MAX_SUBJECT_LENGTH);
             case NO_RECORDS -> "Provider has no records for the patient";
             case FEE_INVOICE -> "Fee invoice of $" + response.feeAmount() + " dated " + response.invoiceDate();
             case IDENTITY_VERIFICATION -> "Provider requires identity verification";
@@ -168,5 +178,9 @@ public class ProviderResponses {
             case NO_REQUEST_ON_FILE -> "Provider (or its ROI vendor) has no request on file";
             case REFUSAL -> "Provider refused to release the records";
         };
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 3) + "...";
     }
 }

@@ -22,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class RequestDeadlines {
 
     static final String EXTENSION_MESSAGE = "ExtensionRecorded";
+    /** record_request.extension_reason holds 2000; the log's outcome also says which dates moved. */
+    static final int MAX_REASON_LENGTH = 1900;
 
     private final RecordRequestService requests;
     private final CaseFileService cases;
@@ -87,6 +89,7 @@ public class RequestDeadlines {
                 "The new due date " + newDueOn + " is more than " + rule.extensionDays() + " days after the original "
                         + request.dueOn() + " (latest allowed: " + latest + ")");
         problems.require(reason != null && !reason.isBlank(), "The reason given in the notice is required");
+        problems.requireAtMost(reason, MAX_REASON_LENGTH, "The reason");
         problems.throwIfAny();
         requests.recordExtension(requestId, noticeReceivedOn, newDueOn, reason);
         log.append(request, new CorrespondenceLog.Entry(Direction.INCOMING, ContactChannel.MAIL, actor,

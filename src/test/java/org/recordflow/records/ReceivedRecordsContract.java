@@ -41,6 +41,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.recordflow.casefile.CaseFileService;
 import org.recordflow.casefile.CaseOpening;
 import org.recordflow.casefile.CaseType;
@@ -48,8 +50,12 @@ import org.recordflow.casefile.HolderType;
 import org.recordflow.casefile.LegalBasis;
 import org.recordflow.platform.InvalidInputException;
 import org.recordflow.retrieval.RecordRequestService;
+import org.recordflow.support.NodeTestBed;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
@@ -89,6 +95,8 @@ abstract class ReceivedRecordsContract {
     RuntimeService runtime;
     @Autowired
     ProcessEngine processEngine;
+    @Autowired
+    TestRestTemplate http;
 
     final ObjectMapper json = new ObjectMapper();
     MockMvc mvc;
@@ -293,7 +301,10 @@ abstract class ReceivedRecordsContract {
         assertRefused(upload(requestId, "letter.pdf", "Dear counsel, please find enclosed".getBytes()), "The file is not a PDF");
         assertRefused(upload(requestId, "empty.pdf", new byte[0]), "The file is empty (0 bytes)");
         assertRefused(upload(requestId, "half.pdf", Arrays.copyOf(valid, valid.length / 2)), "truncated or corrupt");
-        assertRefused(upload(requestId, "locked.pdf", TestPdfs.encrypted("client-secret")), "encrypted with a password");
+        assertRefused(upload(requestId, "locked.pdf", TestPdfs.encrypted("client-secret")),
+                "encrypted with a password: ask the provider for an unencrypted copy");
+        assertRefused(upload(requestId, "sealed.pdf", TestPdfs.certificateEncrypted()),
+                "encrypted for certificate holders: ask the provider for an unencrypted copy");
         assertRefused(upload(requestId, "garbage.pdf", "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> garbage\n%%EOF\n".getBytes()),
                 "The PDF cannot be read");
         assertRefused(upload(requestId, "../../etc/passwd.pdf", valid), "contains path characters");
@@ -323,6 +334,70 @@ abstract class ReceivedRecordsContract {
 
         // the valid file is then accepted, numbered from 1: refused uploads used no Bates numbers
         assertThat(uploaded(requestId, valid).get("firstBates").asText()).endsWith("000001");
+    }
+
+    /** Over real HTTP, so that Tomcat's multipart parsing sees the name as a browser or integration sends it. */
+    @ParameterizedTest(name = "file name {index}")
+    @ValueSource(strings = {"scan\u0000.pdf", "scan\u0007.pdf", "scan\u001b[31m.pdf", "scan\u007f.pdf", "scan\u0085.pdf",
+            "scan\u202efdp.exe"})
+    void aControlCharacterInTheFileNameIsRefusedAndNothingIsStored(String fileName) throws Exception {
+        TestCase c = openCase(HolderType.RADIOLOGY);
+        long files = storedFiles();
+
+        ResponseEntity<String> response = http.withBasicAuth("paula", "demo").postForEntity("/api/requests/{id}/packets",
+                NodeTestBed.packetUpload(fileName, packet(imaging("03/14/2024"))), String.class, c.requestIds().get(0));
+
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
+        assertThat(json.readTree(response.getBody()).get("message").asText()).contains("file name")
+                .doesNotContain("\u0000");
+        assertThat(count("packet", c.caseId())).isZero();
+        assertThat(count("custody_event", c.caseId())).isZero();
+        assertThat(storedFiles()).isEqualTo(files);
+        assertThat(tempFiles()).isZero();
+    }
+
+    @Test
+    void activeContentStaysInTheDownloadedOriginalAndLeavesWhatIsShown() throws Exception {
+        TestCase c = openCase(HolderType.HOSPITAL);
+        byte[] content = TestPdfs.withActiveContent(hospitalStay());
+
+        JsonNode received = uploaded(c.requestIds().get(0), content);
+
+        long packetId = received.get("packetId").asLong();
+        assertThat(received.get("pageCount").asInt()).isEqualTo(6);
+        assertThat(received.get("message").asText()).contains("removed from the working copy");
+        assertThat(events(c.caseId())).contains("ACTIVE_CONTENT_REMOVED");
+        assertThat(jdbc.sql("select detail from custody_event where packet_id = ? and event_type = 'ACTIVE_CONTENT_REMOVED'")
+                .param(packetId).query(String.class).single()).contains("/OpenAction x1").contains("action /Launch x1");
+
+        // The original, byte for byte, only as a download the browser neither shows nor runs
+        MockHttpServletResponse original = mvc.perform(get("/api/packets/{id}/original", packetId)
+                .with(httpBasic("paula", "demo"))).andReturn().getResponse();
+        assertThat(original.getContentAsByteArray()).isEqualTo(content);
+        assertThat(original.getContentType()).isEqualTo("application/pdf");
+        assertThat(original.getHeader("Content-Disposition")).startsWith("attachment;").contains("packet.pdf");
+        assertThat(original.getHeader("Content-Security-Policy")).isEqualTo("sandbox");
+        assertThat(original.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+
+        // The working copy to view: every page, nothing to run
+        MockHttpServletResponse stamped = mvc.perform(get("/api/packets/{id}/stamped", packetId)
+                .with(httpBasic("paula", "demo"))).andReturn().getResponse();
+        assertThat(stamped.getHeader("Content-Disposition")).startsWith("inline;");
+        try (PDDocument pdf = Loader.loadPDF(stamped.getContentAsByteArray())) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(6);
+            assertThat(TestPdfs.activeContent(pdf)).isEmpty();
+        }
+
+        // The binder too, even from a working copy stamped before copies were cleaned (here: the original itself)
+        jdbc.sql("update packet set stamped_sha256 = sha256 where id = ?").param(packetId).update();
+        MockHttpServletResponse binder = mvc.perform(get("/api/cases/{id}/binder", c.caseId())
+                .with(httpBasic("paula", "demo"))).andReturn().getResponse();
+        assertThat(binder.getStatus()).isEqualTo(200);
+        try (PDDocument pdf = Loader.loadPDF(binder.getContentAsByteArray())) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(1 + 6);
+            assertThat(TestPdfs.activeContent(pdf)).isEmpty();
+        }
+        assertThat(Files.readAllBytes(documents.verified(sha256(content)))).isEqualTo(content);
     }
 
     @Test

@@ -144,6 +144,12 @@ public final class NodeTestBed implements AutoCloseable {
 
     /** Uploads a packet as paula; throws when the node dies before answering. */
     public static ResponseEntity<Map<String, Object>> upload(AppNode node, long requestId, String fileName, byte[] pdf) {
+        return node.rest().withBasicAuth("paula", "demo").exchange("/api/requests/{id}/packets", HttpMethod.POST,
+                packetUpload(fileName, pdf), MAP, requestId);
+    }
+
+    /** The multipart form of a packet upload received by fax, as an integration sends it. */
+    public static HttpEntity<LinkedMultiValueMap<String, Object>> packetUpload(String fileName, byte[] pdf) {
         var body = new LinkedMultiValueMap<String, Object>();
         body.add("file", new ByteArrayResource(pdf) {
             @Override
@@ -154,8 +160,7 @@ public final class NodeTestBed implements AutoCloseable {
         body.add("channel", "FAX");
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return node.rest().withBasicAuth("paula", "demo").exchange("/api/requests/{id}/packets", HttpMethod.POST,
-                new HttpEntity<>(body, headers), MAP, requestId);
+        return new HttpEntity<>(body, headers);
     }
 
     /** A one-page progress note that differs by {@code tag}, so each test's packet has its own hash. */
