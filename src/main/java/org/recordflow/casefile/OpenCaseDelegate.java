@@ -2,6 +2,7 @@ package org.recordflow.casefile;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.recordflow.platform.AuditTrail;
 import org.recordflow.platform.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +21,12 @@ class OpenCaseDelegate implements JavaDelegate {
 
     private final CaseFileService cases;
     private final ObjectMapper json;
+    private final AuditTrail audit;
 
-    OpenCaseDelegate(CaseFileService cases, ObjectMapper json) {
+    OpenCaseDelegate(CaseFileService cases, ObjectMapper json, AuditTrail audit) {
         this.cases = cases;
         this.json = json;
+        this.audit = audit;
     }
 
     @Override
@@ -45,6 +48,11 @@ class OpenCaseDelegate implements JavaDelegate {
         execution.setVariable(CaseOpeningVariables.STATE, opening.stateCode());
         execution.removeVariable(CaseOpeningVariables.CLIENT_DATE_OF_BIRTH);
         execution.removeVariable(CaseOpeningVariables.RECORD_HOLDERS);
+        String openedBy = CurrentUser.of(execution);
+        if (openedBy != null) {
+            audit.recordEngineAction(openedBy, "open case " + opened.reference(), opened.caseId(),
+                    "processInstanceId=" + execution.getProcessInstanceId());
+        }
         // Identifiers only: names and dates of birth never go to the log
         log.info("Opened case {} with {} record holder(s)", opened.reference(), opening.recordHolders().size());
     }

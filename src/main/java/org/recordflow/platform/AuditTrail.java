@@ -49,6 +49,14 @@ public class AuditTrail {
         return key.getKey().longValue();
     }
 
+    /**
+     * A person's action in the engine that touches a case (a task completed, a case opened), recorded
+     * in the engine's transaction. Its method is {@code ENGINE}, its path says what was done.
+     */
+    public void recordEngineAction(String actor, String what, Long caseId, String ids) {
+        record(new Entry(actor, Action.CHANGE, "ENGINE", what, 200, null, caseId, ids, null));
+    }
+
     /** The outcome of a view recorded before its content was served (a view that ended refused is a refusal). */
     void outcome(long eventId, Action action, int status) {
         jdbc.sql("update audit_event set action = ?, status = ? where id = ?").params(action.name(), status, eventId).update();

@@ -271,6 +271,17 @@ class EngineRestAdversarialTest {
     }
 
     @Test
+    void whatPeopleDoInTheEngineIsAuditedWithTheCase() {
+        List<String> actions = jdbc.sql("select path from audit_event where method = 'ENGINE' and actor = 'paula' and case_id = ?")
+                .param(victimCaseId).query(String.class).list();
+
+        assertThat(actions).contains("open case " + victim, "complete task " + Phases.CONFIRM_RECORD_HOLDERS,
+                "complete task " + Phases.COLLECT_SIGNED_AUTHORIZATION);
+        assertThat(jdbc.sql("select count(*) from audit_event where method = 'ENGINE' and actor <> 'paula' and case_id = ?")
+                .param(victimCaseId).query(Integer.class).single()).as("refused attempts leave no engine action").isZero();
+    }
+
+    @Test
     void onlyAdministratorsListTheUsers() {
         for (String user : List.of("paula", "pat", "sam", "alex", "riley")) {
             List<?> users = as(user).getForObject("/engine-rest/user", List.class);
