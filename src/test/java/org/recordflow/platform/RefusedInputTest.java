@@ -110,11 +110,12 @@ class RefusedInputTest extends ApiTestSupport {
         String client = "Serialized " + UUID.randomUUID();
         Map<String, Object> variables = typed(IntakeForms.intake("CA",
                 List.of(IntakeForms.holder("Bay Clinic", "PHYSICIAN_GROUP", "MAIL", "1 Main St")), "clientName", client));
-        variables.put("payload", JAVA_SERIALIZED);
+        // a field of the start form (any other name is refused before, as no field of the form)
+        variables.put("incidentDate", JAVA_SERIALIZED);
 
         ResponseEntity<String> response = post(START, Json.write(Map.of("variables", variables)));
 
-        assertRefused(response, "payload");
+        assertRefused(response, "incidentDate");
         assertNothingStored(client);
     }
 
@@ -125,9 +126,9 @@ class RefusedInputTest extends ApiTestSupport {
         String task = (String) paula.tasks(Phases.CONFIRM_RECORD_HOLDERS, reference).get(0).get("id");
 
         ResponseEntity<String> response = post("/engine-rest/task/" + task + "/submit-form", Json.write(Map.of(
-                "variables", Map.of("holdersConfirmed", Map.of("value", true), "payload", JAVA_SERIALIZED))));
+                "variables", Map.of("holdersConfirmed", JAVA_SERIALIZED))));
 
-        assertRefused(response, "payload");
+        assertRefused(response, "holdersConfirmed");
         assertThat(paula.tasks(Phases.CONFIRM_RECORD_HOLDERS, reference)).hasSize(1);
     }
 
