@@ -37,6 +37,9 @@ final class CaseOpeningVariables {
     static final String PSYCHOTHERAPY_NOTES = "psychotherapyNotes";
     static final String SUBSTANCE_USE_RECORDS = "substanceUseRecords";
     static final String RECORD_HOLDERS = "recordHolders";
+    static final String ACTION_FILED = "actionFiled";
+    static final String DEFENDANT_APPEARED = "defendantAppeared";
+    static final String SUBPOENA_ASSURANCE = "subpoenaAssurance";
 
     private static final TypeReference<List<Map<String, Object>>> ROWS = new TypeReference<>() {
     };
@@ -58,7 +61,11 @@ final class CaseOpeningVariables {
                 ProcessVariables.date(scope, RECORDS_FROM, "Records from", problems),
                 ProcessVariables.flag(scope, PSYCHOTHERAPY_NOTES),
                 ProcessVariables.flag(scope, SUBSTANCE_USE_RECORDS),
-                holders(scope.getVariable(RECORD_HOLDERS), json, problems));
+                holders(scope.getVariable(RECORD_HOLDERS), json, problems),
+                ProcessVariables.flag(scope, ACTION_FILED),
+                ProcessVariables.flag(scope, DEFENDANT_APPEARED),
+                Enums.parse(SubpoenaAssurance.class, ProcessVariables.text(scope, SUBPOENA_ASSURANCE),
+                        "Subpoena assurance", problems));
         problems.throwIfAny();
         return opening;
     }
@@ -78,7 +85,8 @@ final class CaseOpeningVariables {
                     text(fields.get("department")),
                     text(fields.get("email")),
                     text(fields.get("fax")),
-                    text(fields.get("address"))));
+                    text(fields.get("address")),
+                    upper(text(fields.get("state")))));
         }
         return holders;
     }
@@ -96,7 +104,7 @@ final class CaseOpeningVariables {
             }
             return json.convertValue(value, ROWS);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            problems.add("Record holders must be a list of {name, holderType, department, email, fax, address}");
+            problems.add("Record holders must be a list of {name, holderType, department, email, fax, address, state}");
             return List.of();
         }
     }
