@@ -3,10 +3,17 @@ package org.recordflow.retrieval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Rule;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,6 +124,19 @@ class RequestRulesTest {
                 }
             }
         }
+    }
+
+    /** docs/deadlines.md is what the firm's lawyers review: it must quote every row's source as the table has it. */
+    @Test
+    void theLawyersReviewPageQuotesEveryRowsSource() throws IOException {
+        String review = Files.readString(Path.of("docs/deadlines.md"));
+        DmnModelInstance table = Dmn.readModelFromFile(Path.of("processes/request-deadline.dmn").toFile());
+        Collection<Rule> rows = table.getModelElementsByType(Rule.class);
+
+        assertThat(rows).hasSizeGreaterThan(15).allSatisfy(row -> {
+            String source = row.getOutputEntries().stream().toList().get(10).getText().getTextContent();
+            assertThat(review).as(row.getDescription().getTextContent()).contains(source.substring(1, source.length() - 1));
+        });
     }
 
     @Test
