@@ -64,7 +64,8 @@ class IntakeCreatesRoutedRequestsTest {
 
         String page = http.withBasicAuth("paula", "demo").getForObject("/cases/" + caseId, String.class);
 
-        assertThat(page).contains("Memorial Hermann Hospital").contains("713-555-0101")
+        assertThat(page).contains("Memorial Hermann Hospital").contains("713-555-0101").contains("<td>TX</td>")
+                .contains("no action filed")
                 .contains("Patient Financial Services (billing office)").contains("Health Information Management")
                 .contains("not signed yet").contains("/authorizations/");
         assertThat(http.withBasicAuth("paula", "demo").getForObject("/cases", String.class))
