@@ -27,13 +27,8 @@ import org.recordflow.support.ApiTestSupport;
 import org.recordflow.support.Jobs;
 import org.recordflow.support.RecordflowSpringTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * The deadline rules at work in retrieval, with the real services and database: the one extension,
@@ -67,6 +62,7 @@ class RequestDeadlinesTest extends ApiTestSupport {
         int logEntries = log.forRequest(id).size();
         Object deadlineAt = runtime.getVariable(request.getId(), "deadlineAt");
         assertThat(String.valueOf(row.get("EXTENDED_DUE_ON"))).isEqualTo("2027-01-05");
+        assertThat(String.valueOf(row.get("TARGET_ON"))).as("the target follows the extension").isEqualTo("2026-12-29");
 
         ResponseEntity<String> second = extension(id, "2026-11-20", "2027-01-10");
 
@@ -147,7 +143,7 @@ class RequestDeadlinesTest extends ApiTestSupport {
 
         form.put("subpoenaAssurance", "QUALIFIED_PROTECTIVE_ORDER");
         String reference = cases.open(form);
-        long caseId = jdbc.sql("select id from case_file where reference = ?").param(reference).query(Long.class).single();
+        long caseId = paula.caseId(reference);
         var withoutSubpoena = paula.submitTaskForm((String) paula.tasks(Phases.CONFIRM_RECORD_HOLDERS, reference).get(0).get("id"),
                 Map.of("holdersConfirmed", true));
         assertThat(withoutSubpoena.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -156,7 +152,7 @@ class RequestDeadlinesTest extends ApiTestSupport {
         assertThat(paula.tasks(Phases.CONFIRM_RECORD_HOLDERS, reference)).hasSize(1);
 
         byte[] subpoena = pdf();
-        assertThat(uploadSubpoena(caseId, subpoena).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        paula.uploadSubpoena(caseId, subpoena);
         cases.confirmHolders(reference);
 
         ProcessInstance request = runtime.createProcessInstanceQuery().processDefinitionKey(Phases.RECORD_REQUEST_KEY)
@@ -200,20 +196,6 @@ class RequestDeadlinesTest extends ApiTestSupport {
     private ResponseEntity<String> payment(long requestId, String paidOn) {
         return http.withBasicAuth("paula", "demo").postForEntity("/api/requests/" + requestId + "/payment",
                 Map.of("paidOn", paidOn), String.class);
-    }
-
-    private ResponseEntity<String> uploadSubpoena(long caseId, byte[] content) {
-        var body = new LinkedMultiValueMap<String, Object>();
-        body.add("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return "subpoena duces tecum.pdf";
-            }
-        });
-        var headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.withBasicAuth("paula", "demo").postForEntity("/api/cases/" + caseId + "/subpoena",
-                new HttpEntity<>(body, headers), String.class);
     }
 
     private byte[] letterOf(long requestId, String kind) {
