@@ -18,7 +18,8 @@ class CaseFileRepository {
     private static final String CASE_COLUMNS = """
             c.id, c.reference, cl.full_name, cl.date_of_birth, c.case_type, c.state_code, c.incident_date,
             c.paralegal_group, c.phase, c.legal_basis, c.subpoena_return_date, c.records_from, c.psychotherapy_notes,
-            c.substance_use_records, c.opened_by, c.opened_at, c.process_instance_id
+            c.substance_use_records, c.opened_by, c.opened_at, c.process_instance_id, c.action_filed, c.defendant_appeared,
+            c.subpoena_assurance
             """;
 
     private final JdbcClient jdbc;
@@ -42,13 +43,16 @@ class CaseFileRepository {
         jdbc.sql("""
                 insert into case_file (client_id, case_type, state_code, incident_date, paralegal_group, phase,
                                        legal_basis, subpoena_return_date, records_from, psychotherapy_notes,
-                                       substance_use_records, opened_by, opened_at, process_instance_id)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                       substance_use_records, opened_by, opened_at, process_instance_id, action_filed,
+                                       defendant_appeared, subpoena_assurance)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(clientId, opening.caseType().name(), opening.stateCode(), opening.incidentDate(),
                         opening.paralegalGroup(), CasePhase.INTAKE.name(), opening.legalBasis().name(),
                         opening.subpoenaReturnDate(), opening.recordsFrom(), opening.psychotherapyNotes(),
-                        opening.substanceUseRecords(), openedBy, OffsetDateTime.now(clock), processInstanceId)
+                        opening.substanceUseRecords(), openedBy, OffsetDateTime.now(clock), processInstanceId,
+                        opening.actionFiled(), opening.defendantAppeared(),
+                        opening.subpoenaAssurance() == null ? null : opening.subpoenaAssurance().name())
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -60,12 +64,12 @@ class CaseFileRepository {
     void insertHolder(long caseId, int position, CaseOpening.HolderEntry holder) {
         jdbc.sql("""
                 insert into record_holder (case_id, position, name, holder_type, released_via, channel, record_types,
-                                           department, email, fax, address)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                           department, email, fax, address, state_code)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(caseId, position, holder.name().strip(), holder.holderType().name(), holder.releasedVia().name(),
                         holder.channel().name(), RecordTypes.format(holder.recordTypes()), holder.department(),
-                        holder.email(), holder.fax(), holder.address())
+                        holder.email(), holder.fax(), holder.address(), holder.stateCode())
                 .update();
     }
 
@@ -88,16 +92,16 @@ class CaseFileRepository {
 
     List<RecordHolder> holders(long caseId) {
         return jdbc.sql("""
-                select id, case_id, position, name, holder_type, released_via, channel, record_types, department, email,
-                       fax, address
-                from record_holder where case_id = ? order by position
+                select h.id, h.case_id, h.position, h.name, h.holder_type, h.released_via, h.channel, h.record_types,
+                       h.department, h.email, h.fax, h.address, coalesce(h.state_code, c.state_code) as state_code
+                from record_holder h join case_file c on c.id = h.case_id where h.case_id = ? order by h.position
                 """)
                 .param(caseId)
                 .query((rs, n) -> new RecordHolder(rs.getLong("id"), rs.getLong("case_id"), rs.getInt("position"),
                         rs.getString("name"), HolderType.valueOf(rs.getString("holder_type")),
                         ReleaseRoute.valueOf(rs.getString("released_via")), SendChannel.valueOf(rs.getString("channel")),
                         RecordTypes.parse(rs.getString("record_types")), rs.getString("department"),
-                        rs.getString("email"), rs.getString("fax"), rs.getString("address")))
+                        rs.getString("email"), rs.getString("fax"), rs.getString("address"), rs.getString("state_code")))
                 .list();
     }
 
@@ -109,6 +113,8 @@ class CaseFileRepository {
                 LegalBasis.valueOf(rs.getString("legal_basis")), rs.getObject("subpoena_return_date", LocalDate.class),
                 rs.getObject("records_from", LocalDate.class), rs.getBoolean("psychotherapy_notes"),
                 rs.getBoolean("substance_use_records"), rs.getString("opened_by"),
-                rs.getObject("opened_at", OffsetDateTime.class), rs.getString("process_instance_id"));
+                rs.getObject("opened_at", OffsetDateTime.class), rs.getString("process_instance_id"),
+                rs.getBoolean("action_filed"), rs.getBoolean("defendant_appeared"),
+                rs.getString("subpoena_assurance") == null ? null : SubpoenaAssurance.valueOf(rs.getString("subpoena_assurance")));
     }
 }

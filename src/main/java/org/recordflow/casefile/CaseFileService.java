@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import org.recordflow.platform.Problems;
@@ -116,12 +117,14 @@ public class CaseFileService {
         LocalDate recordsFrom = o.recordsFrom() != null || o.incidentDate() == null ? o.recordsFrom()
                 : o.incidentDate().minusYears(DEFAULT_PRIOR_YEARS);
         List<CaseOpening.HolderEntry> holders = o.recordHolders() == null ? List.of() : o.recordHolders().stream()
-                .map(h -> h.releasedVia() != null ? h : new CaseOpening.HolderEntry(h.name(), h.holderType(),
-                        ReleaseRoute.IN_HOUSE_HIM, h.channel(), h.recordTypes(), h.department(), h.email(), h.fax(), h.address()))
+                .map(h -> new CaseOpening.HolderEntry(h.name(), h.holderType(),
+                        h.releasedVia() != null ? h.releasedVia() : ReleaseRoute.IN_HOUSE_HIM, h.channel(), h.recordTypes(),
+                        h.department(), h.email(), h.fax(), h.address(),
+                        h.stateCode() == null || h.stateCode().isBlank() ? o.stateCode() : h.stateCode()))
                 .toList();
         return new CaseOpening(o.clientName(), o.clientDateOfBirth(), o.incidentDate(), o.caseType(), o.stateCode(),
                 paralegalGroups.orDefault(o.paralegalGroup(), openedBy), basis, o.subpoenaReturnDate(), recordsFrom, o.psychotherapyNotes(),
-                o.substanceUseRecords(), holders);
+                o.substanceUseRecords(), holders, o.actionFiled(), o.defendantAppeared(), o.subpoenaAssurance());
     }
 
     private void validate(CaseOpening opening, String openedBy) {
@@ -153,14 +156,19 @@ public class CaseFileService {
             problems.require(opening.subpoenaReturnDate() != null, "Subpoena return date is required for a subpoena");
             problems.require(opening.subpoenaReturnDate() == null || opening.subpoenaReturnDate().isAfter(today),
                     "Subpoena return date " + opening.subpoenaReturnDate() + " is not in the future");
+            problems.require(opening.subpoenaAssurance() != null, "A subpoena request needs a court order, or for a subpoena "
+                    + "no court signed, the satisfactory assurance of notice to the patient or a qualified protective order "
+                    + "(45 CFR 164.512(e)) on file: say which the firm holds");
         }
+        problems.require(!opening.defendantAppeared() || opening.actionFiled(),
+                "A defendant cannot have appeared before an action is filed: tick 'Action filed' too");
         problems.require(opening.recordsFrom() == null || !opening.recordsFrom().isAfter(today),
                 "Records from " + opening.recordsFrom() + " is in the future");
-        validateHolders(opening.recordHolders(), problems);
+        validateHolders(opening.recordHolders(), opening.stateCode(), problems);
         problems.throwIfAny();
     }
 
-    private static void validateHolders(List<CaseOpening.HolderEntry> holders, Problems problems) {
+    private static void validateHolders(List<CaseOpening.HolderEntry> holders, String caseState, Problems problems) {
         if (holders == null || holders.isEmpty()) {
             problems.add("At least one record holder is required");
             return;
@@ -180,6 +188,9 @@ public class CaseFileService {
             problems.requireAtMost(holder.name(), MAX_NAME_LENGTH, label + ": name");
             label = label + " (" + holder.name() + ")";
             problems.require(holder.holderType() != null, label + ": type is required");
+            // a holder in the case's state is checked with the case
+            problems.require(Objects.equals(holder.stateCode(), caseState) || UsStates.isValid(holder.stateCode()),
+                    label + ": state '" + holder.stateCode() + "' is not a US state code such as CA, NY or TX");
             problems.require(holder.recordTypes() != null && !holder.recordTypes().isEmpty(),
                     label + ": choose what to request (medical records, bills, images)");
             problems.requireAtMost(holder.department(), MAX_DEPARTMENT_LENGTH, label + ": department");

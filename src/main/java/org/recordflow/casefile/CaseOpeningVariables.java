@@ -36,6 +36,9 @@ final class CaseOpeningVariables {
     static final String PSYCHOTHERAPY_NOTES = "psychotherapyNotes";
     static final String SUBSTANCE_USE_RECORDS = "substanceUseRecords";
     static final String RECORD_HOLDERS = "recordHolders";
+    static final String ACTION_FILED = "actionFiled";
+    static final String DEFENDANT_APPEARED = "defendantAppeared";
+    static final String SUBPOENA_ASSURANCE = "subpoenaAssurance";
 
     private static final String RECORD_HOLDERS_SHAPE =
             "Record holders must be a list of {name, holderType, channel, recordTypes, department, email, fax, address} "
@@ -58,7 +61,11 @@ final class CaseOpeningVariables {
                 ProcessVariables.date(scope, RECORDS_FROM, "Records from", problems),
                 ProcessVariables.flag(scope, PSYCHOTHERAPY_NOTES),
                 ProcessVariables.flag(scope, SUBSTANCE_USE_RECORDS),
-                holders(ProcessVariables.undeserialized(scope, RECORD_HOLDERS), json, problems));
+                holders(ProcessVariables.undeserialized(scope, RECORD_HOLDERS), json, problems),
+                ProcessVariables.flag(scope, ACTION_FILED),
+                ProcessVariables.flag(scope, DEFENDANT_APPEARED),
+                Enums.parse(SubpoenaAssurance.class, ProcessVariables.text(scope, SUBPOENA_ASSURANCE),
+                        "Subpoena assurance", problems));
         problems.throwIfAny();
         return opening;
     }
@@ -82,7 +89,8 @@ final class CaseOpeningVariables {
                     text(fields.get("department")),
                     text(fields.get("email")),
                     text(fields.get("fax")),
-                    text(fields.get("address"))));
+                    text(fields.get("address")),
+                    upper(text(fields.get("state")))));
         }
         return holders;
     }

@@ -68,6 +68,12 @@ class OversightApiController {
         return oversight.overdueRequests();
     }
 
+    @GetMapping("/requests/past-requested-date")
+    @Operation(summary = "Open requests past the date a firm-policy rule asked for (no statutory deadline applies)")
+    List<RequestRow> pastRequestedDate() {
+        return oversight.pastRequestedDate();
+    }
+
     @GetMapping("/requests/due-soon")
     @Operation(summary = "Open requests due today or within recordflow.oversight.due-soon-days")
     List<RequestRow> dueSoon() {

@@ -103,7 +103,7 @@ class OversightMetrics implements MeterBinder {
         Map<String, Long> byStatus = new LinkedHashMap<>();
         Map<String, Long> all = queries.requestsByStatus();
         OversightQueries.OPEN_REQUEST_STATUSES.forEach(status -> byStatus.put(status, all.getOrDefault(status, 0L)));
-        MetricsSnapshot computed = new MetricsSnapshot(clock.instant(), Map.copyOf(byStatus), queries.overdueCount(today),
+        MetricsSnapshot computed = new MetricsSnapshot(clock.instant(), Map.copyOf(byStatus), queries.overdueCount(today, true),
                 queries.openEscalationCount(), queries.followUpsSent(),
                 queries.outboundMailsWithStatus(OutboundMail.Status.FAILED.name()), queries.packetsReceived(),
                 queries.pagesIndexed(), management.createJobQuery().executable().count(),

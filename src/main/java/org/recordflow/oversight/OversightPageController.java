@@ -83,6 +83,12 @@ class OversightPageController {
         return list(model, "requests", "Requests past their legal deadline", oversight.overdueRequests());
     }
 
+    @GetMapping("/requests/past-requested-date")
+    String pastRequestedDate(Model model) {
+        return list(model, "requests", "Requests past the date we asked for (firm policy: no statutory deadline)",
+                oversight.pastRequestedDate());
+    }
+
     @GetMapping("/requests/due-soon")
     String dueSoon(Model model) {
         return list(model, "requests", "Requests due in the next " + properties.dueSoonDays() + " days",

@@ -94,9 +94,15 @@ class OversightQueries {
         return countsByKey(jdbc.sql("select status as k, count(*) as n from record_request group by status"));
     }
 
-    long overdueCount(LocalDate today) {
-        return jdbc.sql("select count(*) from record_request r where" + OPEN + "and" + EFFECTIVE_DUE + "< :today")
-                .param("open", OPEN_REQUEST_STATUSES).param("today", today).query(Long.class).single();
+    /**
+     * Open requests past their deadline: with {@code statutory}, the legal deadline; without, the date
+     * a firm-policy rule asked for (no statute sets one, so it is never "past the legal deadline").
+     */
+    long overdueCount(LocalDate today, boolean statutory) {
+        return jdbc.sql("select count(*) from record_request r where" + OPEN + "and" + EFFECTIVE_DUE + "< :today"
+                        + " and r.statutory = :statutory")
+                .param("open", OPEN_REQUEST_STATUSES).param("today", today).param("statutory", statutory)
+                .query(Long.class).single();
     }
 
     long dueSoonCount(LocalDate today, LocalDate until) {
@@ -111,9 +117,10 @@ class OversightQueries {
                 .param("open", OPEN_REQUEST_STATUSES).query(Long.class).single();
     }
 
-    List<OversightViews.RequestRow> overdueRequests(LocalDate today) {
-        return jdbc.sql(REQUEST_ROW + " where" + OPEN + "and" + EFFECTIVE_DUE + "< :today order by effective_due_on, r.id")
-                .param("open", OPEN_REQUEST_STATUSES).param("today", today)
+    List<OversightViews.RequestRow> overdueRequests(LocalDate today, boolean statutory) {
+        return jdbc.sql(REQUEST_ROW + " where" + OPEN + "and" + EFFECTIVE_DUE + "< :today and r.statutory = :statutory"
+                        + " order by effective_due_on, r.id")
+                .param("open", OPEN_REQUEST_STATUSES).param("today", today).param("statutory", statutory)
                 .query(OversightQueries::requestRow).list();
     }
 

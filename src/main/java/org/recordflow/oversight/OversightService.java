@@ -53,9 +53,9 @@ public class OversightService {
         Map<String, Long> requestsByStatus = inStatusOrder(queries.requestsByStatus());
         long openRequests = OversightQueries.OPEN_REQUEST_STATUSES.stream().mapToLong(s -> requestsByStatus.get(s)).sum();
         return new Summary(today, casesByPhase.values().stream().mapToLong(Long::longValue).sum(), casesByPhase,
-                requestsByStatus, openRequests, queries.overdueCount(today),
+                requestsByStatus, openRequests, queries.overdueCount(today, true),
                 queries.dueSoonCount(today, dueSoonUntil(today)), properties.dueSoonDays(),
-                queries.openEscalationCount(), renewalsDue().size(), renewalLeadDays);
+                queries.openEscalationCount(), renewalsDue().size(), renewalLeadDays, queries.overdueCount(today, false));
     }
 
     public List<CaseRow> openCases(String phase) {
@@ -66,8 +66,14 @@ public class OversightService {
         return queries.requestsWithStatus(parse(RequestStatus.class, "status", status).name());
     }
 
+    /** Past their legal deadline: statutory rules only. */
     public List<RequestRow> overdueRequests() {
-        return queries.overdueRequests(today());
+        return queries.overdueRequests(today(), true);
+    }
+
+    /** Past the date a firm-policy rule asked for: no statute set it. */
+    public List<RequestRow> pastRequestedDate() {
+        return queries.overdueRequests(today(), false);
     }
 
     public List<RequestRow> requestsDueSoon() {

@@ -11,11 +11,15 @@ public final class OversightViews {
     private OversightViews() {
     }
 
-    /** The headline counts; each links to the list behind it. */
+    /**
+     * The headline counts; each links to the list behind it. {@code overdueRequests} are past a legal
+     * deadline; {@code pastRequestedDate} past the date a firm-policy rule asked for, where no statute
+     * sets one.
+     */
     public record Summary(LocalDate today, long openCases, Map<String, Long> openCasesByPhase,
                           Map<String, Long> requestsByStatus, long openRequests, long overdueRequests,
                           long requestsDueSoon, int dueSoonDays, long openEscalations, long renewalsDue,
-                          int renewalLeadDays) {
+                          int renewalLeadDays, long pastRequestedDate) {
     }
 
     public record CaseRow(long caseId, String caseReference, String clientName, String phase, String paralegalGroup,

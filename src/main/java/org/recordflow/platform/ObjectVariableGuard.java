@@ -30,7 +30,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>writing an Object variable whose class, or any class in its generic type, is not a plain JDK
  * value or collection type is refused with a 400 that names the variable, whoever writes it and
- * however (REST JSON, multipart, Tasklist, Java);</li>
+ * however (REST JSON, multipart, Tasklist, Java); only a transient object the engine made in
+ * process (the {@code decisionResult} of a business rule task) passes, as it is never stored;</li>
  * <li>reading one that a database written before this guard may still hold returns its serialized
  * text and never instantiates the class;</li>
  * <li>Camunda's own deserialization type validation is on, with the same allow-list, and Java
@@ -111,7 +112,10 @@ class ObjectVariableGuard extends AbstractProcessEnginePlugin {
         public void writeValue(ObjectValue value, ValueFields fields) {
             String type = value.isDeserialized() && value.getValue() != null ? value.getValue().getClass().getName()
                     : value.getObjectTypeName();
-            if (!allowed(type)) {
+            // A transient object made in this JVM (a business rule task's decisionResult) is never stored nor read
+            // back; what arrives from outside (REST, forms) is serialized, and is checked.
+            boolean madeHereNeverStored = value.isTransient() && value.isDeserialized();
+            if (!madeHereNeverStored && !allowed(type)) {
                 throw new InvalidInputException("Variable '%s': type Object of class '%s' is not accepted; send plain values (String, Long, Boolean, Date) or Json"
                         .formatted(fields.getName(), type));
             }

@@ -1,33 +1,44 @@
 package org.recordflow.retrieval;
 
-import java.time.DayOfWeek;
-import java.time.LocalDate;
+import java.util.Map;
 
 /**
- * A request's deadline rule from {@code request-deadline.dmn}: days to produce, how they count,
- * whether one extension is allowed, and how often to follow up.
+ * A request's deadline rule, one row of {@code request-deadline.dmn}: days to produce, how they
+ * count, what starts the clock, whether a weekend or holiday rolls the deadline (and why), the one
+ * extension a provider may take, the follow-up cadence, the firm's target before the deadline,
+ * whether lateness is statutory or only firm policy, and the rule's source.
+ *
+ * @param source the citation, then ": " and what it says (letters quote the citation)
  */
-public record DeadlineRule(int dueDays, DayCount dayCount, boolean extensionAllowed, int extensionDays,
-                           int followUpDays, String source) {
+public record DeadlineRule(int dueDays, DayCount dayCount, ClockStart clockStart, boolean rollsToBusinessDay,
+                           String rollSource, boolean extensionAllowed, int extensionDays, int followUpDays,
+                           int targetDaysBefore, boolean statutory, String source) {
 
-    /** The legal due date for a request the provider received on {@code receivedOn}. */
-    public LocalDate dueDate(LocalDate receivedOn, LocalDate returnDate) {
-        return switch (dayCount) {
-            case CALENDAR -> receivedOn.plusDays(dueDays);
-            case BUSINESS -> plusBusinessDays(receivedOn, dueDays);
-            case RETURN_DATE -> returnDate;
-        };
+    /** The rule from a decision row's output entries. */
+    static DeadlineRule of(Map<String, Object> row) {
+        return new DeadlineRule(number(row, "dueDays"), DayCount.valueOf((String) row.get("dayCount")),
+                ClockStart.valueOf((String) row.get("clockStart")), Boolean.TRUE.equals(row.get("rollsToBusinessDay")),
+                (String) row.get("rollSource"), Boolean.TRUE.equals(row.get("extensionAllowed")), number(row, "extensionDays"),
+                number(row, "followUpDays"), number(row, "targetDaysBefore"), Boolean.TRUE.equals(row.get("statutory")),
+                (String) row.get("ruleSource"));
     }
 
-    static LocalDate plusBusinessDays(LocalDate start, int days) {
-        LocalDate date = start;
-        int added = 0;
-        while (added < days) {
-            date = date.plusDays(1);
-            if (date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                added++;
-            }
+    /** The citation a letter may quote: the source up to its first ": ". */
+    public String citation() {
+        if (source == null) {
+            return null;
         }
-        return date;
+        int colon = source.indexOf(": ");
+        return colon < 0 ? source : source.substring(0, colon);
+    }
+
+    /** "15 business days", "30 days": how a letter states the period. */
+    public String period() {
+        return dueDays + (dayCount == DayCount.BUSINESS ? " business days" : " days");
+    }
+
+    private static int number(Map<String, Object> row, String name) {
+        Object value = row.get(name);
+        return value == null ? 0 : ((Number) value).intValue();
     }
 }

@@ -6,7 +6,10 @@ import org.recordflow.casefile.CaseFileService;
 import org.recordflow.platform.ProcessVariables;
 import org.springframework.stereotype.Component;
 
-/** Links the request row to its process instance and names the holder and channel for Tasklist and gateways. */
+/**
+ * Links the request row to its process instance, names the holder and channel for Tasklist and
+ * gateways, and sets the facts the next task, the deadline table, decides on.
+ */
 @Component("prepareRecordRequest")
 class PrepareRecordRequestDelegate implements JavaDelegate {
 
@@ -25,5 +28,6 @@ class PrepareRecordRequestDelegate implements JavaDelegate {
         execution.setVariable(RecordRequestVariables.HOLDER_NAME, request.holderName());
         execution.setVariable(RecordRequestVariables.RECORD_TYPE, request.recordType().label());
         execution.setVariable(RecordRequestVariables.CHANNEL, cases.holder(request.caseId(), request.holderId()).channel().name());
+        execution.setVariables(requests.deadlineFacts(requestId).variables());
     }
 }

@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.recordflow.casefile.CaseVariables;
@@ -27,6 +29,8 @@ import org.springframework.context.annotation.Configuration;
 class RecordRequestDelegates {
 
     static final String SUPPLEMENTAL_MESSAGE = "SupplementalRequestOpened";
+    /** The transient variable a business rule task without a result variable leaves its decision's result in. */
+    static final String DECISION_RESULT = "decisionResult";
 
     @Bean
     JavaDelegate prepareRequestLetter(RequestDispatch dispatch) {
@@ -71,14 +75,28 @@ class RecordRequestDelegates {
         };
     }
 
-    /** Arms the timers: the legal deadline, the follow-up cadence. */
+    /**
+     * Ends record-request.bpmn's business rule task "Decide deadline rule": stores the row of
+     * request-deadline.dmn it chose (the transient {@code decisionResult}, never an Object variable).
+     */
+    @Bean
+    ExecutionListener applyDeadlineRule(RecordRequestService requests) {
+        return execution -> {
+            DeadlineFacts facts = DeadlineFacts.of(execution);
+            DmnDecisionResult result = (DmnDecisionResult) execution.getVariableLocal(DECISION_RESULT);
+            requests.applyRule(requestId(execution), RequestRules.deadline(result, facts), facts.holderState());
+        };
+    }
+
+    /** Arms the timers: the legal deadline, the follow-ups from the firm's target on. */
     @Bean
     JavaDelegate startDeadlineClock(RecordRequestService requests, RequestDeadlines deadlines) {
         return execution -> {
-            RecordRequest request = requests.get(requestId(execution));
-            execution.setVariable(RecordRequestVariables.DEADLINE_AT, deadlines.overdueFrom(request));
-            execution.setVariable(RecordRequestVariables.DUE_ON, request.effectiveDueOn().toString());
-            execution.setVariable(RecordRequestVariables.FOLLOW_UP_CYCLE, "R/P" + request.deadlineRule().followUpDays() + "D");
+            RequestDeadlines.Timers timers = deadlines.timers(requests.get(requestId(execution)));
+            execution.setVariable(RecordRequestVariables.DEADLINE_AT, timers.deadlineAt());
+            execution.setVariable(RecordRequestVariables.DUE_ON, timers.dueOn());
+            execution.setVariable(RecordRequestVariables.TARGET_ON, timers.targetOn());
+            execution.setVariable(RecordRequestVariables.FOLLOW_UP_CYCLE, timers.followUpCycle());
         };
     }
 

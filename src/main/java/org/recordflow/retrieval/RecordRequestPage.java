@@ -1,5 +1,6 @@
 package org.recordflow.retrieval;
 
+import java.io.IOException;
 import java.security.Principal;
 import java.time.LocalDate;
 
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -27,15 +29,17 @@ class RecordRequestPage {
     private final MailDelivery mail;
     private final GeneratedDocuments documents;
     private final RequestDeadlines deadlines;
+    private final SubpoenaDocuments subpoenas;
 
     RecordRequestPage(RecordRequestService requests, CaseFileService cases, CorrespondenceLog log, MailDelivery mail,
-                      GeneratedDocuments documents, RequestDeadlines deadlines) {
+                      GeneratedDocuments documents, RequestDeadlines deadlines, SubpoenaDocuments subpoenas) {
         this.requests = requests;
         this.cases = cases;
         this.log = log;
         this.mail = mail;
         this.documents = documents;
         this.deadlines = deadlines;
+        this.subpoenas = subpoenas;
     }
 
     @GetMapping("/requests/{requestId}")
@@ -47,6 +51,7 @@ class RecordRequestPage {
         model.addAttribute("mail", mail.forRequest(requestId));
         model.addAttribute("documents", documents.forRequest(requestId));
         model.addAttribute("paused", requests.isPaused(requestId));
+        model.addAttribute("subpoena", subpoenas.onFile(request.caseId()).orElse(null));
         return "retrieval/request";
     }
 
@@ -58,6 +63,36 @@ class RecordRequestPage {
         try {
             RecordRequest extended = deadlines.recordExtension(requestId, noticeReceivedOn, newDueOn, reason, user.getName());
             flash.addFlashAttribute("message", "Extension recorded: the request is now due " + extended.effectiveDueOn());
+        } catch (InvalidInputException refused) {
+            flash.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:/requests/" + requestId;
+    }
+
+    @PostMapping("/requests/{requestId}/payment")
+    String recordPayment(@PathVariable long requestId,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate paidOn,
+                         RedirectAttributes flash) {
+        try {
+            RecordRequest paid = deadlines.recordPayment(requestId, paidOn);
+            flash.addFlashAttribute("message", "Fee payment recorded" + (paid.dueOn() == null ? ""
+                    : ": the request is now due " + paid.effectiveDueOn() + ", firm target " + paid.targetOn()));
+        } catch (InvalidInputException refused) {
+            flash.addFlashAttribute("error", refused.getMessage());
+        }
+        return "redirect:/requests/" + requestId;
+    }
+
+    @PostMapping("/requests/{requestId}/subpoena")
+    String uploadSubpoena(@PathVariable long requestId, @RequestParam(required = false) MultipartFile file,
+                          RedirectAttributes flash) throws IOException {
+        try {
+            if (file == null || file.isEmpty()) {
+                throw new InvalidInputException("Choose the subpoena's PDF file to upload");
+            }
+            StoredDocument stored = subpoenas.store(cases.get(requests.get(requestId).caseId()), file.getOriginalFilename(),
+                    file.getBytes());
+            flash.addFlashAttribute("message", "Subpoena stored: " + stored.fileName() + ", SHA-256 " + stored.sha256());
         } catch (InvalidInputException refused) {
             flash.addFlashAttribute("error", refused.getMessage());
         }

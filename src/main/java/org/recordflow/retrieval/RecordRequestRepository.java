@@ -23,8 +23,13 @@ class RecordRequestRepository {
             select r.id, r.case_id, r.holder_id, h.name as holder_name, r.record_type, r.legal_basis, r.department,
                    r.due_days, r.day_count, r.extension_allowed, r.extension_days, r.follow_up_days, r.status,
                    r.channel, r.sent_on, r.provider_received_on, r.due_on, r.extended_due_on, r.produced_on,
-                   r.production_outcome, r.process_instance_id
+                   r.production_outcome, r.process_instance_id, r.clock_start, r.rolls_to_business_day, r.roll_source,
+                   r.target_days_before, r.statutory, r.rule_source, r.holder_state, r.payment_received_on, r.target_on
             from record_request r join record_holder h on h.id = r.holder_id
+            """;
+    private static final String RULE_COLUMNS = """
+            due_days = ?, day_count = ?, clock_start = ?, rolls_to_business_day = ?, roll_source = ?, extension_allowed = ?,
+            extension_days = ?, follow_up_days = ?, target_days_before = ?, statutory = ?, rule_source = ?, holder_state = ?
             """;
 
     private final JdbcClient jdbc;
@@ -37,7 +42,7 @@ class RecordRequestRepository {
 
     /** Creates the request unless one exists for this holder and record type; true when created. */
     boolean insertIfAbsent(long caseId, long holderId, RecordType type, LegalBasis basis, String department,
-                           DeadlineRule rule) {
+                           DeadlineRule rule, String holderState) {
         int existing = jdbc.sql("select count(*) from record_request where holder_id = ? and record_type = ? "
                         + "and parent_request_id is null")
                 .params(holderId, type.name()).query(Integer.class).single();
@@ -45,17 +50,26 @@ class RecordRequestRepository {
             return false;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                insert into record_request (case_id, holder_id, record_type, legal_basis, department, due_days, day_count,
-                                            extension_allowed, extension_days, follow_up_days, status, created_at,
+                insert into record_request (case_id, holder_id, record_type, legal_basis, department, status, created_at,
                                             updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-                .params(caseId, holderId, type.name(), basis.name(), department, rule.dueDays(), rule.dayCount().name(),
-                        rule.extensionAllowed(), rule.extensionDays(), rule.followUpDays(), RequestStatus.TO_SEND.name(),
-                        now, now)
-                .update();
+                .params(caseId, holderId, type.name(), basis.name(), department, RequestStatus.TO_SEND.name(), now, now)
+                .update(keys, "id");
+        applyRule(keys.getKey().longValue(), rule, holderState);
         return true;
+    }
+
+    /** Stores the rule the deadline table chose for the request. */
+    void applyRule(long requestId, DeadlineRule rule, String holderState) {
+        jdbc.sql("update record_request set " + RULE_COLUMNS + ", updated_at = ? where id = ?")
+                .params(rule.dueDays(), rule.dayCount().name(), rule.clockStart().name(), rule.rollsToBusinessDay(),
+                        rule.rollSource(), rule.extensionAllowed(), rule.extensionDays(), rule.followUpDays(),
+                        rule.targetDaysBefore(), rule.statutory(), rule.source(), holderState, OffsetDateTime.now(clock),
+                        requestId)
+                .update();
     }
 
     List<Long> idsForCase(long caseId) {
@@ -79,15 +93,22 @@ class RecordRequestRepository {
                 .params(processInstanceId, OffsetDateTime.now(clock), requestId).update();
     }
 
-    void markSent(long requestId, SendChannel channel, LocalDate sentOn, LocalDate providerReceivedOn, LocalDate dueOn) {
+    void markSent(long requestId, SendChannel channel, LocalDate sentOn, LocalDate providerReceivedOn, LocalDate dueOn,
+                  LocalDate targetOn) {
         jdbc.sql("""
                 update record_request set status = ?, channel = ?, sent_on = ?, provider_received_on = ?, due_on = ?,
-                                          updated_at = ?
+                                          target_on = ?, updated_at = ?
                 where id = ?
                 """)
-                .params(RequestStatus.SENT.name(), channel.name(), sentOn, providerReceivedOn, dueOn,
+                .params(RequestStatus.SENT.name(), channel.name(), sentOn, providerReceivedOn, dueOn, targetOn,
                         OffsetDateTime.now(clock), requestId)
                 .update();
+    }
+
+    /** The fee was paid: where the rule waits for payment, the clock's dates come with it. */
+    void recordPayment(long requestId, LocalDate paidOn, LocalDate dueOn, LocalDate targetOn) {
+        jdbc.sql("update record_request set payment_received_on = ?, due_on = ?, target_on = ?, updated_at = ? where id = ?")
+                .params(paidOn, dueOn, targetOn, OffsetDateTime.now(clock), requestId).update();
     }
 
     /** Pauses the case's requests still waiting on the provider; returns how many. */
@@ -111,16 +132,17 @@ class RecordRequestRepository {
     void markResent(long requestId, String department) {
         jdbc.sql("""
                 update record_request set status = ?, department = ?, sent_on = null, provider_received_on = null,
-                       due_on = null, extended_due_on = null, extension_notice_on = null, updated_at = ?
+                       due_on = null, target_on = null, extended_due_on = null, extension_notice_on = null, updated_at = ?
                 where id = ?
                 """).params(RequestStatus.TO_SEND.name(), department, OffsetDateTime.now(clock), requestId).update();
     }
 
-    void recordExtension(long requestId, LocalDate noticeOn, LocalDate extendedDueOn, String reason) {
+    void recordExtension(long requestId, LocalDate noticeOn, LocalDate extendedDueOn, LocalDate targetOn, String reason) {
         jdbc.sql("""
-                update record_request set extension_notice_on = ?, extended_due_on = ?, extension_reason = ?, updated_at = ?
+                update record_request set extension_notice_on = ?, extended_due_on = ?, target_on = ?, extension_reason = ?,
+                                          updated_at = ?
                 where id = ?
-                """).params(noticeOn, extendedDueOn, reason, OffsetDateTime.now(clock), requestId).update();
+                """).params(noticeOn, extendedDueOn, targetOn, reason, OffsetDateTime.now(clock), requestId).update();
     }
 
     void markEscalated(long requestId, LocalDate on) {
@@ -145,18 +167,17 @@ class RecordRequestRepository {
     long insertSupplemental(RecordRequest parent, String missing) {
         var keys = new GeneratedKeyHolder();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        DeadlineRule rule = parent.deadlineRule();
         jdbc.sql("""
-                insert into record_request (case_id, holder_id, record_type, legal_basis, department, due_days, day_count,
-                                            extension_allowed, extension_days, follow_up_days, status, parent_request_id,
-                                            missing_description, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                insert into record_request (case_id, holder_id, record_type, legal_basis, department, status,
+                                            parent_request_id, missing_description, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(parent.caseId(), parent.holderId(), parent.recordType().name(), parent.legalBasis().name(),
-                        parent.department(), rule.dueDays(), rule.dayCount().name(), rule.extensionAllowed(),
-                        rule.extensionDays(), rule.followUpDays(), RequestStatus.TO_SEND.name(), parent.id(), missing, now, now)
+                        parent.department(), RequestStatus.TO_SEND.name(), parent.id(), missing, now, now)
                 .update(keys, "id");
-        return keys.getKey().longValue();
+        long id = keys.getKey().longValue();
+        applyRule(id, parent.deadlineRule(), parent.holderState());
+        return id;
     }
 
     LocalDate escalatedOn(long requestId) {
@@ -180,11 +201,16 @@ class RecordRequestRepository {
                 rs.getString("holder_name"), RecordType.valueOf(rs.getString("record_type")),
                 LegalBasis.valueOf(rs.getString("legal_basis")), rs.getString("department"),
                 new DeadlineRule(rs.getInt("due_days"), DayCount.valueOf(rs.getString("day_count")),
-                        rs.getBoolean("extension_allowed"), rs.getInt("extension_days"), rs.getInt("follow_up_days"), null),
+                        ClockStart.valueOf(rs.getString("clock_start")), rs.getBoolean("rolls_to_business_day"),
+                        rs.getString("roll_source"), rs.getBoolean("extension_allowed"), rs.getInt("extension_days"),
+                        rs.getInt("follow_up_days"), rs.getInt("target_days_before"), rs.getBoolean("statutory"),
+                        rs.getString("rule_source")),
                 RequestStatus.valueOf(rs.getString("status")),
                 channel == null ? null : SendChannel.valueOf(channel), rs.getObject("sent_on", LocalDate.class),
                 rs.getObject("provider_received_on", LocalDate.class), rs.getObject("due_on", LocalDate.class),
                 rs.getObject("extended_due_on", LocalDate.class), rs.getObject("produced_on", LocalDate.class),
-                outcome == null ? null : ProductionOutcome.valueOf(outcome), rs.getString("process_instance_id"));
+                outcome == null ? null : ProductionOutcome.valueOf(outcome), rs.getString("process_instance_id"),
+                rs.getString("holder_state"), rs.getObject("payment_received_on", LocalDate.class),
+                rs.getObject("target_on", LocalDate.class));
     }
 }

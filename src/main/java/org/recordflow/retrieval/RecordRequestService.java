@@ -22,19 +22,23 @@ public class RecordRequestService {
     private final RecordRequestRepository repository;
     private final CaseFileService cases;
     private final RequestRules rules;
+    private final DeadlineDates dates;
     private final Clock clock;
 
-    RecordRequestService(RecordRequestRepository repository, CaseFileService cases, RequestRules rules, Clock clock) {
+    RecordRequestService(RecordRequestRepository repository, CaseFileService cases, RequestRules rules, DeadlineDates dates,
+                         Clock clock) {
         this.repository = repository;
         this.cases = cases;
         this.rules = rules;
+        this.dates = dates;
         this.clock = clock;
     }
 
     /**
      * Creates the requests of a case, one per holder and record type, each routed to its department
-     * and carrying its deadline rule; idempotent, so a retried intake step never doubles them. A
-     * holder no rule covers fails the whole step, naming the holder: nothing is half-created.
+     * and carrying the deadline rule of the holder's state; idempotent, so a retried intake step never
+     * doubles them. A holder no rule covers fails the whole step, naming the holder and the missing
+     * rule: nothing is half-created.
      */
     @Transactional
     public List<Long> createForCase(long caseId) {
@@ -44,14 +48,42 @@ public class RecordRequestService {
             throw new InvalidInputException("Case " + caseFile.reference() + " has no record holders to request records from");
         }
         for (RecordHolder holder : holders) {
-            DeadlineRule rule = rules.deadline(caseFile.legalBasis(), caseFile.stateCode(), holder.holderType());
             for (RecordType type : holder.recordTypes()) {
+                DeadlineFacts facts = DeadlineFacts.of(caseFile, holder, type);
+                DeadlineRule rule = ruleFor(holder, facts);
                 var routing = rules.routing(holder.holderType(), type, holder.releasedVia());
                 String department = holder.department() != null ? holder.department() : routing.department();
-                repository.insertIfAbsent(caseId, holder.id(), type, caseFile.legalBasis(), department, rule);
+                repository.insertIfAbsent(caseId, holder.id(), type, caseFile.legalBasis(), department, rule, facts.holderState());
             }
         }
         return repository.idsForCase(caseId);
+    }
+
+    private DeadlineRule ruleFor(RecordHolder holder, DeadlineFacts facts) {
+        try {
+            DeadlineRule rule = rules.deadline(facts);
+            dates.requireCalendar(rule, facts.holderState());
+            return rule;
+        } catch (InvalidInputException missing) {
+            throw new InvalidInputException("Record holder '" + holder.name() + "': " + missing.getMessage());
+        }
+    }
+
+    /** The facts the deadline table decides on for this request, as they stand now. */
+    public DeadlineFacts deadlineFacts(long requestId) {
+        RecordRequest request = get(requestId);
+        CaseFile caseFile = cases.get(request.caseId());
+        return DeadlineFacts.of(caseFile, cases.holder(caseFile.id(), request.holderId()), request.recordType());
+    }
+
+    /**
+     * Stores the rule record-request.bpmn's business rule task chose when the request was prepared:
+     * the case's facts may have changed since intake (an action filed, a defendant appeared).
+     */
+    @Transactional
+    public void applyRule(long requestId, DeadlineRule rule, String holderState) {
+        dates.requireCalendar(rule, holderState);
+        repository.applyRule(requestId, rule, holderState);
     }
 
     /** The collection case-lifecycle's retrieval multi-instance iterates over. */
@@ -94,9 +126,20 @@ public class RecordRequestService {
                     "Date the provider received the request " + providerReceivedOn + " is before the date sent " + sentOn);
         }
         problems.throwIfAny();
-        LocalDate dueOn = providerReceivedOn == null ? null
-                : request.deadlineRule().dueDate(providerReceivedOn, cases.get(request.caseId()).subpoenaReturnDate());
-        repository.markSent(requestId, channel, sentOn, providerReceivedOn, dueOn);
+        var schedule = providerReceivedOn == null ? new DeadlineDates.Schedule(null, null, null)
+                : schedule(request, providerReceivedOn, request.paymentReceivedOn());
+        repository.markSent(requestId, channel, sentOn, providerReceivedOn, schedule.legalDueOn(), schedule.targetOn());
+    }
+
+    DeadlineDates.Schedule schedule(RecordRequest request, LocalDate receivedOn, LocalDate paidOn) {
+        CaseFile caseFile = cases.get(request.caseId());
+        return dates.schedule(request.deadlineRule(), request.holderState() != null ? request.holderState() : caseFile.stateCode(),
+                receivedOn, paidOn, caseFile.subpoenaReturnDate());
+    }
+
+    @Transactional
+    void recordPayment(long requestId, LocalDate paidOn, DeadlineDates.Schedule schedule) {
+        repository.recordPayment(requestId, paidOn, schedule.legalDueOn(), schedule.targetOn());
     }
 
     /** Requests must not be sent or chased while the case's authorization is expired. */
@@ -111,8 +154,8 @@ public class RecordRequestService {
     }
 
     @Transactional
-    void recordExtension(long requestId, LocalDate noticeOn, LocalDate newDueOn, String reason) {
-        repository.recordExtension(requestId, noticeOn, newDueOn, reason);
+    void recordExtension(long requestId, LocalDate noticeOn, LocalDate newDueOn, LocalDate newTargetOn, String reason) {
+        repository.recordExtension(requestId, noticeOn, newDueOn, newTargetOn, reason);
     }
 
     LocalDate escalatedOn(long requestId) {

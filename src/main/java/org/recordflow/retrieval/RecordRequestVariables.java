@@ -15,6 +15,7 @@ final class RecordRequestVariables {
     static final String MAIL_DELIVERED = "mailDelivered";
     static final String DEADLINE_AT = "deadlineAt";
     static final String DUE_ON = "dueOn";
+    static final String TARGET_ON = "targetOn";
     static final String FOLLOW_UP_CYCLE = "followUpCycle";
     static final String FOLLOW_UP_KIND = "followUpKind";
     static final String ALREADY_ESCALATED = "alreadyEscalated";

@@ -2,6 +2,8 @@ package org.recordflow.retrieval;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -17,7 +19,11 @@ import org.recordflow.retrieval.Correspondence.Direction;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The legal deadline of a request: when it passes, the one extension a provider may take, and escalation. */
+/**
+ * The deadlines of a request: the legal deadline (when it passes, the request escalates; the one
+ * extension a provider may take moves it), the firm's target (follow-ups start there), the fee
+ * payment that starts a Texas clock, and escalation.
+ */
 @Service
 public class RequestDeadlines {
 
@@ -25,32 +31,95 @@ public class RequestDeadlines {
     /** record_request.extension_reason holds 2000; the log's outcome also says which dates moved. */
     static final int MAX_REASON_LENGTH = 1900;
 
+    static final String PAYMENT_MESSAGE = "PaymentRecorded";
+
     private final RecordRequestService requests;
     private final CaseFileService cases;
     private final CorrespondenceLog log;
     private final RetrievalLetters letters;
     private final GeneratedDocuments documents;
+    private final DeadlineDates dates;
     private final RuntimeService runtime;
     private final Clock clock;
 
     RequestDeadlines(RecordRequestService requests, CaseFileService cases, CorrespondenceLog log, RetrievalLetters letters,
-                     GeneratedDocuments documents, RuntimeService runtime, Clock clock) {
+                     GeneratedDocuments documents, DeadlineDates dates, RuntimeService runtime, Clock clock) {
         this.requests = requests;
         this.cases = cases;
         this.log = log;
         this.letters = letters;
         this.documents = documents;
+        this.dates = dates;
         this.runtime = runtime;
         this.clock = clock;
     }
 
-    /** The first moment the request is overdue: the start of the day after its due date, in the firm's zone. */
-    public Date overdueFrom(RecordRequest request) {
+    /**
+     * What record-request.bpmn's timers and forms need once a request is sent.
+     *
+     * @param deadlineAt    when the deadline timer escalates: the start of the day after the legal deadline
+     *                      (while the clock waits for the fee, after the earliest deadline payment could give)
+     * @param dueOn         the deadline as the paralegal's forms show it, saying whether it is statutory
+     * @param targetOn      the firm's target, or "-" while the clock has not started
+     * @param followUpCycle follow-ups from the target on, every follow-up period of the rule
+     */
+    public record Timers(Date deadlineAt, String dueOn, String targetOn, String followUpCycle) {
+    }
+
+    public Timers timers(RecordRequest request) {
+        DeadlineRule rule = request.deadlineRule();
+        String everyPeriod = "P" + rule.followUpDays() + "D";
         LocalDate due = request.effectiveDueOn();
         if (due == null) {
-            throw new IllegalStateException("Request " + request.id() + " has no due date: its receipt date is unknown");
+            if (!request.awaitingPayment()) {
+                throw new IllegalStateException("Request " + request.id() + " has no due date: its receipt date is unknown");
+            }
+            LocalDate earliest = requests.schedule(request, request.providerReceivedOn(), request.providerReceivedOn()).legalDueOn();
+            return new Timers(startOf(earliest.plusDays(1)), "not running yet: under " + rule.citation()
+                    + " the clock starts when the fee is paid (record the payment on the request file)", "-", "R/" + everyPeriod);
         }
-        return Date.from(due.plusDays(1).atStartOfDay(clock.getZone()).toInstant());
+        LocalDate target = request.targetOn() != null ? request.targetOn() : due; // sent before targets existed
+        ZonedDateTime firstFollowUp = target.atStartOfDay(clock.getZone());
+        while (!firstFollowUp.toInstant().isAfter(clock.instant())) {
+            firstFollowUp = firstFollowUp.plusDays(rule.followUpDays());
+        }
+        return new Timers(startOf(due.plusDays(1)), describe(rule, due), target.toString(),
+                "R/" + firstFollowUp.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME) + "/" + everyPeriod);
+    }
+
+    static String describe(DeadlineRule rule, LocalDate due) {
+        return due + (rule.statutory() ? " (legal deadline, " + rule.citation() + ")"
+                : " (the date we asked for: firm policy, no statutory deadline)");
+    }
+
+    private Date startOf(LocalDate day) {
+        return Date.from(day.atStartOfDay(clock.getZone()).toInstant());
+    }
+
+    /**
+     * The holder's fee was paid on {@code paidOn}. Where the request's rule counts from receipt and
+     * payment (Texas), its clock starts then: the legal deadline and target are set and the process
+     * re-arms its timers. Recorded once.
+     */
+    @Transactional
+    public RecordRequest recordPayment(long requestId, LocalDate paidOn) {
+        RecordRequest request = requests.get(requestId);
+        var problems = new Problems();
+        problems.require(request.paymentReceivedOn() == null, "The fee payment was already recorded (paid on "
+                + request.paymentReceivedOn() + ")");
+        problems.require(request.status() == RequestStatus.TO_SEND || request.status() == RequestStatus.SENT,
+                "Request " + requestId + " is no longer waiting for records (status " + request.status() + ")");
+        problems.require(paidOn != null, "The date the fee was paid is required");
+        problems.require(paidOn == null || !paidOn.isAfter(LocalDate.now(clock)), "The payment date " + paidOn + " is in the future");
+        problems.throwIfAny();
+        boolean clockWaits = request.awaitingPayment();
+        var schedule = clockWaits ? requests.schedule(request, request.providerReceivedOn(), paidOn)
+                : new DeadlineDates.Schedule(null, request.dueOn(), request.targetOn());
+        requests.recordPayment(requestId, paidOn, schedule);
+        if (clockWaits && request.processInstanceId() != null) {
+            runtime.createMessageCorrelation(PAYMENT_MESSAGE).processInstanceId(request.processInstanceId()).correlateAll();
+        }
+        return requests.get(requestId);
     }
 
     /**
@@ -91,7 +160,9 @@ public class RequestDeadlines {
         problems.require(reason != null && !reason.isBlank(), "The reason given in the notice is required");
         problems.requireAtMost(reason, MAX_REASON_LENGTH, "The reason");
         problems.throwIfAny();
-        requests.recordExtension(requestId, noticeReceivedOn, newDueOn, reason);
+        LocalDate clockStart = requests.schedule(request, request.providerReceivedOn(), request.paymentReceivedOn()).clockStartedOn();
+        requests.recordExtension(requestId, noticeReceivedOn, newDueOn,
+                dates.target(rule, request.holderState(), newDueOn, clockStart), reason);
         log.append(request, new CorrespondenceLog.Entry(Direction.INCOMING, ContactChannel.MAIL, actor,
                 request.holderName(), "Written extension notice received on " + noticeReceivedOn,
                 "deadline moved from " + request.dueOn() + " to " + newDueOn + ": " + reason, "extension notice", List.of()));
@@ -101,6 +172,7 @@ public class RequestDeadlines {
         return requests.get(requestId);
     }
 
+    /** @param alreadyEscalated nothing to escalate: escalated before, or the clock has not started (no fee paid yet) */
     public record Escalation(boolean alreadyEscalated, List<StoredDocument> drafts) {
     }
 
@@ -108,7 +180,7 @@ public class RequestDeadlines {
     @Transactional
     public Escalation escalate(long requestId) {
         RecordRequest request = requests.get(requestId);
-        if (requests.escalatedOn(requestId) != null) {
+        if (requests.escalatedOn(requestId) != null || request.effectiveDueOn() == null) {
             return new Escalation(true, List.of());
         }
         CaseFile caseFile = cases.get(request.caseId());

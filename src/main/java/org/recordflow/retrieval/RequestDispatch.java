@@ -35,11 +35,12 @@ public class RequestDispatch {
     private final CorrespondenceLog log;
     private final MailOutbox outbox;
     private final MailProperties mail;
+    private final SubpoenaDocuments subpoenas;
     private final Clock clock;
 
     RequestDispatch(RecordRequestService requests, CaseFileService cases, HipaaAuthorizationService authorizations,
                     RetrievalLetters letters, GeneratedDocuments documents, CorrespondenceLog log, MailOutbox outbox,
-                    MailProperties mail, Clock clock) {
+                    MailProperties mail, SubpoenaDocuments subpoenas, Clock clock) {
         this.requests = requests;
         this.cases = cases;
         this.authorizations = authorizations;
@@ -48,6 +49,7 @@ public class RequestDispatch {
         this.log = log;
         this.outbox = outbox;
         this.mail = mail;
+        this.subpoenas = subpoenas;
         this.clock = clock;
     }
 
@@ -61,7 +63,8 @@ public class RequestDispatch {
     public List<StoredDocument> prepareLetter(long requestId) {
         RecordRequest request = requests.get(requestId);
         CaseFile caseFile = cases.get(request.caseId());
-        List<StoredDocument> enclosures = enclosures(request, caseFile);
+        List<StoredDocument> enclosures = request.legalBasis() == LegalBasis.SUBPOENA
+                ? List.of(subpoenas.requireForSending(caseFile)) : enclosures(request, caseFile);
         byte[] letter = letters.requestLetter(request, caseFile, holder(request), LocalDate.now(clock),
                 enclosures.stream().map(StoredDocument::fileName).toList());
         List<StoredDocument> all = new ArrayList<>();

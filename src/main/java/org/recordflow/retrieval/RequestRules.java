@@ -2,11 +2,12 @@ package org.recordflow.retrieval;
 
 import java.util.Map;
 
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.recordflow.casefile.HolderType;
-import org.recordflow.casefile.LegalBasis;
 import org.recordflow.casefile.RecordType;
 import org.recordflow.casefile.ReleaseRoute;
 import org.recordflow.platform.InvalidInputException;
@@ -31,17 +32,19 @@ public class RequestRules {
     public record Routing(String department, String addressee) {
     }
 
-    public DeadlineRule deadline(LegalBasis basis, String state, HolderType holderType) {
-        DmnDecisionTableResult result = decisions.evaluateDecisionTableByKey(DEADLINE_DECISION,
-                Map.of("legalBasis", basis.name(), "state", state, "holderType", holderType.name()));
-        DmnDecisionRuleResult row = result.getFirstResult();
+    /** The deadline rule for these facts; the holder's state, not the case's, chooses it. */
+    public DeadlineRule deadline(DeadlineFacts facts) {
+        return deadline(decisions.evaluateDecisionByKey(DEADLINE_DECISION).variables(facts.variables()).evaluate(), facts);
+    }
+
+    /** The rule a decision result holds (as record-request.bpmn's business rule task evaluates it), or a clear error. */
+    static DeadlineRule deadline(DmnDecisionResult result, DeadlineFacts facts) {
+        DmnDecisionResultEntries row = result.getFirstResult();
         if (row == null) {
-            throw new InvalidInputException("No deadline rule for a " + basis + " request in " + state + " to a "
-                    + holderType + ": an analyst must add a row to request-deadline.dmn (or choose another legal basis)");
+            throw new InvalidInputException("No deadline rule for a " + facts.describe()
+                    + ": an analyst must add a row to request-deadline.dmn (or choose another legal basis)");
         }
-        return new DeadlineRule(number(row, "dueDays"), DayCount.valueOf(row.getEntry("dayCount")),
-                Boolean.TRUE.equals(row.getEntry("extensionAllowed")), number(row, "extensionDays"),
-                number(row, "followUpDays"), row.getEntry("ruleSource"));
+        return DeadlineRule.of(row.getEntryMap());
     }
 
     public Routing routing(HolderType holderType, RecordType recordType, ReleaseRoute releasedVia) {
@@ -53,10 +56,5 @@ public class RequestRules {
                     + " releasing through " + releasedVia + ": an analyst must add a row to request-routing.dmn");
         }
         return new Routing(row.getEntry("department"), row.getEntry("addressee"));
-    }
-
-    private static int number(DmnDecisionRuleResult row, String name) {
-        Object value = row.getEntry(name);
-        return value == null ? 0 : ((Number) value).intValue();
     }
 }

@@ -37,7 +37,7 @@ public class RetrievalLetters {
                     + (caseFile.recordsFrom() == null ? caseFile.incidentDate() : caseFile.recordsFrom()).format(DATE)
                     + " to the present, in electronic form where available:");
             request.recordType().describeContents().forEach(pdf::bullet);
-            pdf.paragraph(deadlineParagraph(request));
+            pdf.paragraph(deadlineParagraph(request, caseFile));
             enclosuresList(pdf, enclosures);
             return closing(pdf);
         }
@@ -51,7 +51,7 @@ public class RetrievalLetters {
                     + " - follow-up " + followUpNumber);
             pdf.paragraph("On " + request.sentOn().format(DATE) + " we requested the patient's "
                     + request.recordType().label().toLowerCase(Locale.ROOT) + ". We have not yet received them."
-                    + (request.effectiveDueOn() == null ? "" : " They are due by " + request.effectiveDueOn().format(DATE) + "."));
+                    + (request.effectiveDueOn() == null ? "" : " " + dueSentence(request)));
             pdf.paragraph("Please produce the records, or tell us the expected date and any charge or form you need, "
                     + "by reply to this letter. A copy of our original request is on file with your office.");
             return closing(pdf);
@@ -65,8 +65,10 @@ public class RetrievalLetters {
             addressee(pdf, request, holder);
             pdf.heading("Re: overdue records of " + caseFile.clientName());
             pdf.paragraph("Your office received our request for the patient's " + request.recordType().label()
-                    .toLowerCase(Locale.ROOT) + " on " + request.providerReceivedOn().format(DATE) + ". The time to produce "
-                    + "them expired on " + request.effectiveDueOn().format(DATE) + ". Our contacts since then:");
+                    .toLowerCase(Locale.ROOT) + " on " + request.providerReceivedOn().format(DATE) + ". "
+                    + (request.deadlineRule().statutory() ? "The time to produce them under " + request.deadlineRule().citation()
+                    + " expired on " + request.effectiveDueOn().format(DATE) : "We asked for them by "
+                    + request.effectiveDueOn().format(DATE) + " and have not received them") + ". Our contacts since then:");
             log.forEach(c -> pdf.bullet(c.occurredAt().toLocalDate().format(DATE) + ", " + c.channel().name().toLowerCase(Locale.ROOT)
                     + ": " + c.subject() + (c.outcome() == null ? "" : " (" + c.outcome() + ")")));
             pdf.paragraph("Please produce the records within 10 days of this letter, or explain in writing why they cannot be "
@@ -111,8 +113,11 @@ public class RetrievalLetters {
             pdf.labelled("Legal basis", request.legalBasis().name());
             pdf.labelled("Sent", request.sentOn() == null ? "not yet" : request.sentOn().format(DATE));
             pdf.labelled("Received by provider", request.providerReceivedOn() == null ? "unknown" : request.providerReceivedOn().format(DATE));
-            pdf.labelled("Due", request.effectiveDueOn() == null ? "-" : request.effectiveDueOn().format(DATE)
+            pdf.labelled(request.deadlineRule().statutory() ? "Legal deadline" : "Asked for by (firm policy)",
+                    request.effectiveDueOn() == null ? "-" : request.effectiveDueOn().format(DATE)
                     + (request.extendedDueOn() != null ? " (extended from " + request.dueOn().format(DATE) + ")" : ""));
+            pdf.labelled("Firm's target", request.targetOn() == null ? "-" : request.targetOn().format(DATE));
+            pdf.labelled("Deadline rule", request.deadlineRule().source() == null ? "-" : request.deadlineRule().source());
             pdf.labelled("Status", request.status().name());
             pdf.labelled("Report generated", date.format(DATE));
             pdf.heading("Correspondence (" + log.size() + " entries)");
@@ -156,13 +161,29 @@ public class RetrievalLetters {
         };
     }
 
-    private static String deadlineParagraph(RecordRequest request) {
+    /**
+     * The deadline as the request letter states it. Only a statutory rule cites its law; a firm-policy
+     * rule (New York's "reasonable time", for one) asks, and never claims a statutory deadline.
+     */
+    private static String deadlineParagraph(RecordRequest request, CaseFile caseFile) {
         DeadlineRule rule = request.deadlineRule();
-        return switch (rule.dayCount()) {
-            case RETURN_DATE -> "Please produce the records by the return date of the subpoena.";
-            case BUSINESS -> "Please produce the records within " + rule.dueDays() + " business days of receiving this request.";
-            case CALENDAR -> "Please produce the records within " + rule.dueDays() + " days of receiving this request.";
-        };
+        if (rule.dayCount() == DayCount.RETURN_DATE) {
+            return "Please produce the records by the return date of the subpoena"
+                    + (caseFile.subpoenaReturnDate() == null ? "" : ", " + caseFile.subpoenaReturnDate().format(DATE)) + ".";
+        }
+        String receipt = rule.clockStart() == ClockStart.RECEIPT_AND_PAYMENT
+                ? "of receiving this request and payment of your fee" : "of receiving this request";
+        return rule.statutory()
+                ? "Under " + rule.citation() + ", the records are due within " + rule.period() + " " + receipt + "."
+                : "We ask for the records within " + rule.period() + " " + receipt + ".";
+    }
+
+    /** The follow-up letter's deadline sentence: the legal deadline where statutory, else the date we asked for. */
+    private static String dueSentence(RecordRequest request) {
+        String due = request.effectiveDueOn().format(DATE);
+        return request.deadlineRule().statutory()
+                ? "Under " + request.deadlineRule().citation() + " they are due by " + due + "."
+                : "We asked for them by " + due + ".";
     }
 
     private static void enclosuresList(PdfDocumentWriter pdf, List<String> enclosures) {

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.recordflow.support.DeadlineRuleStandIn;
 import org.recordflow.support.PhaseEntryStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +41,7 @@ import org.recordflow.support.ProcessEngineTests;
 @Deployment(resources = {
         "processes/case-lifecycle.bpmn", "processes/intake.bpmn", "processes/authorization.bpmn",
         "processes/record-request.bpmn", "processes/indexing.bpmn", "processes/clinical-review.bpmn",
-        "processes/demand-support.bpmn"})
+        "processes/demand-support.bpmn", "processes/request-deadline.dmn"})
 class CaseLifecycleProcessTest {
 
     @RegisterExtension
@@ -80,8 +81,11 @@ class CaseLifecycleProcessTest {
         }));
         Mocks.register("prepareAuthorizations", recording("prepareAuthorizations",
                 execution -> execution.setVariable("authorizationNeeded", true)));
-        Mocks.register("prepareRecordRequest", recording("prepareRecordRequest",
-                execution -> execution.setVariable("channel", "FAX")));
+        Mocks.register("prepareRecordRequest", recording("prepareRecordRequest", execution -> {
+            execution.setVariable("channel", "FAX");
+            DeadlineRuleStandIn.setFacts(execution);
+        }));
+        Mocks.register("applyDeadlineRule", new DeadlineRuleStandIn());
         Mocks.register("startDeadlineClock", recording("startDeadlineClock", execution -> {
             execution.setVariable("deadlineAt", Date.from(Instant.now().plus(30, ChronoUnit.DAYS)));
             execution.setVariable("followUpCycle", "R/P14D");

@@ -21,7 +21,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
  *   <li>Bay Imaging: productions in 5 and 9 days: median 7, p90 8.6.</li>
  *   <li>Open requests: 3 overdue (due June 1; June 10, escalated on June 12; due June 1 extended to June 14),
  *       one whose extension (June 30) is in force, 2 due soon (June 15 and June 22), one due June 23 (too late
- *       for "soon"), one to send; a closed request due June 1 is not overdue.</li>
+ *       for "soon"), one to send; a closed request due June 1 is not overdue; one firm-policy request asked for
+ *       by June 1 is past that date but not past a legal deadline.</li>
  *   <li>Authorizations: one ACTIVE expiring June 30 (to renew), one ACTIVE expiring September 1, one EXPIRED,
  *       one ACTIVE expiring June 20 on the closed case (not counted).</li>
  * </ul>
@@ -34,6 +35,7 @@ final class OversightDataSet {
     final String tag = UUID.randomUUID().toString().substring(0, 8);
     final List<Long> overdueRequestIds = new ArrayList<>();
     final List<Long> dueSoonRequestIds = new ArrayList<>();
+    long pastRequestedDateId;
     long escalatedRequestId;
     long retrievalCaseId;
     long indexingCaseId;
@@ -88,6 +90,8 @@ final class OversightDataSet {
         dueSoonRequestIds.add(request(retrievalCaseId, open, "SENT", TODAY.plusDays(7), null, null, null));
         request(retrievalCaseId, open, "SENT", TODAY.plusDays(8), null, null, null);
         request(retrievalCaseId, open, "TO_SEND", null, null, null, null);
+        pastRequestedDateId = request(retrievalCaseId, open, "SENT", JUNE_1, null, null, null);
+        jdbc.sql("update record_request set statutory = false where id = ?").param(pastRequestedDateId).update();
         request(closedCase, holder(closedCase, "Closed Holder " + tag), "RECEIVED_COMPLETE", JUNE_1, null,
                 LocalDate.of(2026, 5, 30), null);
 

@@ -65,11 +65,12 @@ abstract class OversightFiguresContract {
         Map<String, Object> after = get("/api/oversight/summary", MAP);
 
         assertThat(number(after, "overdueRequests") - before.overdueRequests()).isEqualTo(3);
+        assertThat(number(after, "pastRequestedDate") - before.pastRequestedDate()).isEqualTo(1);
         assertThat(number(after, "requestsDueSoon") - before.requestsDueSoon()).isEqualTo(2);
         assertThat(number(after, "openEscalations") - before.openEscalations()).isEqualTo(1);
         assertThat(number(after, "renewalsDue") - before.renewalsDue()).isEqualTo(1);
         assertThat(number(after, "openCases") - before.openCases()).isEqualTo(2);
-        assertThat(number(after, "openRequests") - before.openRequests()).isEqualTo(8);
+        assertThat(number(after, "openRequests") - before.openRequests()).isEqualTo(9);
         @SuppressWarnings("unchecked")
         Map<String, Number> byPhase = (Map<String, Number>) after.get("openCasesByPhase");
         assertThat(byPhase.get("RETRIEVAL").longValue() - before.openCasesByPhase().get("RETRIEVAL")).isEqualTo(1);
@@ -77,7 +78,7 @@ abstract class OversightFiguresContract {
         assertThat(byPhase).doesNotContainKey("DEMAND_READY");
         @SuppressWarnings("unchecked")
         Map<String, Number> byStatus = (Map<String, Number>) after.get("requestsByStatus");
-        assertThat(byStatus.get("SENT").longValue() - before.requestsByStatus().get("SENT")).isEqualTo(7);
+        assertThat(byStatus.get("SENT").longValue() - before.requestsByStatus().get("SENT")).isEqualTo(8);
         assertThat(byStatus.get("RECEIVED_PARTIAL").longValue() - before.requestsByStatus().get("RECEIVED_PARTIAL")).isEqualTo(1);
     }
 
@@ -90,6 +91,8 @@ abstract class OversightFiguresContract {
         List<Map<String, Object>> overdue = ofDataSet(get("/api/oversight/requests/overdue", LIST), data);
         assertThat(overdue).extracting(r -> r.get("dueOn")).containsExactly("2026-06-01", "2026-06-10", "2026-06-14");
         assertThat(overdue.get(0)).containsEntry("caseReference", "OV-" + data.tag + "-R").containsEntry("clientName", "Client " + data.tag);
+        assertThat(ids(ofDataSet(get("/api/oversight/requests/past-requested-date", LIST), data)))
+                .containsExactly(data.pastRequestedDateId);
         assertThat(ids(ofDataSet(get("/api/oversight/requests/due-soon", LIST), data)))
                 .containsExactlyInAnyOrderElementsOf(data.dueSoonRequestIds);
 

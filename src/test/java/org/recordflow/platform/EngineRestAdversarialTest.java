@@ -122,6 +122,16 @@ class EngineRestAdversarialTest {
         assertThat(runtime.getVariable(victimInstanceId, "gadget")).isNull();
     }
 
+    @Test
+    void aTransientObjectFromOutsideIsRefusedToo() {
+        var value = Variables.serializedObjectValue("{}").objectTypeName(TRIPWIRE)
+                .serializationDataFormat(Variables.SerializationDataFormats.JSON).setTransient(true).create();
+
+        assertThatThrownBy(() -> runtime.setVariable(victimInstanceId, "gadget", value))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("gadget");
+        assertThat(Tripwire.CREATED).hasValue(0);
+    }
+
     static final String TRIPWIRE_GENERIC = "java.util.ArrayList<org.recordflow.platform.EngineRestAdversarialTest$Tripwire>";
 
     @Test

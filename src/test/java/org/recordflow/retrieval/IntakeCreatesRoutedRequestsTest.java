@@ -50,7 +50,7 @@ class IntakeCreatesRoutedRequestsTest {
                 """).param(reference).query().listOfRows();
 
         assertThat(requests).map(RowValues::of).containsExactly(
-                List.of("Memorial Hermann Hospital", "BILLS", "Patient Financial Services (billing office)", 15, "CALENDAR", 10),
+                List.of("Memorial Hermann Hospital", "BILLS", "Patient Financial Services (billing office)", 30, "CALENDAR", 10),
                 List.of("Memorial Hermann Hospital", "MEDICAL_RECORDS", "Health Information Management (medical records)", 15, "CALENDAR", 10),
                 List.of("Houston Orthopedic Group", "MEDICAL_RECORDS", "Release-of-information vendor", 15, "BUSINESS", 10));
     }
@@ -64,7 +64,8 @@ class IntakeCreatesRoutedRequestsTest {
 
         String page = http.withBasicAuth("paula", "demo").getForObject("/cases/" + caseId, String.class);
 
-        assertThat(page).contains("Memorial Hermann Hospital").contains("713-555-0101")
+        assertThat(page).contains("Memorial Hermann Hospital").contains("713-555-0101").contains("<td>TX</td>")
+                .contains("no action filed")
                 .contains("Patient Financial Services (billing office)").contains("Health Information Management")
                 .contains("not signed yet").contains("/authorizations/");
         assertThat(http.withBasicAuth("paula", "demo").getForObject("/cases", String.class))
@@ -72,15 +73,40 @@ class IntakeCreatesRoutedRequestsTest {
     }
 
     @Test
+    void eachHolderGetsTheDeadlineRuleOfItsOwnStateNotTheCases() {
+        Map<String, Object> texasHospital = holder("Memorial Hermann Hospital", "HOSPITAL", "FAX", "713-555-0101");
+        texasHospital.put("state", "tx");
+        String reference = cases.open(intake("CA", List.of(texasHospital,
+                holder("Sutter Medical Group", "PHYSICIAN_GROUP", "FAX", "916-555-0123"))));
+        cases.confirmHolders(reference);
+
+        List<Map<String, Object>> requests = jdbc.sql("""
+                select h.name, h.state_code, r.holder_state, r.due_days, r.clock_start, r.statutory, r.rule_source
+                from record_request r join record_holder h on h.id = r.holder_id join case_file c on c.id = r.case_id
+                where c.reference = ? order by h.position
+                """).param(reference).query().listOfRows();
+
+        assertThat(requests).map(RowValues::of).map(row -> row.subList(0, 6)).containsExactly(
+                List.of("Memorial Hermann Hospital", "TX", "TX", 15, "RECEIPT_AND_PAYMENT", true),
+                List.of("Sutter Medical Group", "CA", "CA", 5, "RECEIPT", true));
+        assertThat(requests).map(RowValues::of).map(row -> (String) row.get(6))
+                .satisfiesExactly(source -> assertThat(source).startsWith("Tex. Health & Safety Code 241.154"),
+                        source -> assertThat(source).startsWith("Cal. Evid. Code 1158"));
+    }
+
+    @Test
     void aStateWithoutDeadlineRulesStopsIntakeWithAClearMessageAndCreatesNoRequest() {
-        String reference = cases.open(intake("FL", List.of(holder("Tampa General", "HOSPITAL", "MAIL", "1 Davis Blvd, Tampa FL"))));
+        Map<String, Object> seattleHolder = holder("Harborview Medical Center", "HOSPITAL", "MAIL", "325 9th Ave, Seattle WA");
+        seattleHolder.put("state", "WA");
+        String reference = cases.open(intake("CA", List.of(seattleHolder)));
 
         var tasks = paula.tasks(Phases.CONFIRM_RECORD_HOLDERS, reference);
         var response = paula.submitTaskForm((String) tasks.get(0).get("id"), Map.of("holdersConfirmed", true));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) response.getBody().get("message"))
-                .contains("No deadline rule for a AUTHORIZATION request in FL to a HOSPITAL");
+                .contains("Record holder 'Harborview Medical Center': No deadline rule for a AUTHORIZATION request in WA to a "
+                        + "HOSPITAL (medical records): an analyst must add a row to request-deadline.dmn");
         assertThat(paula.tasks(Phases.CONFIRM_RECORD_HOLDERS, reference)).hasSize(1);
         assertThat(jdbc.sql("select count(*) from record_request r join case_file c on c.id = r.case_id where c.reference = ?")
                 .param(reference).query(Integer.class).single()).isZero();

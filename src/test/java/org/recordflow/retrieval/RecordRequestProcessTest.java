@@ -23,11 +23,14 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.recordflow.support.DeadlineRuleStandIn;
 import org.recordflow.support.PhaseEntryStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.recordflow.support.ProcessEngineTests;
 
 /**
@@ -35,10 +38,11 @@ import org.recordflow.support.ProcessEngineTests;
  * the deadline and its escalations, an extension moving the deadline, the packet message, a fee.
  * The services behind the delegates are tested with the real database in RetrievalServicesTest.
  */
-@Deployment(resources = "processes/record-request.bpmn")
+@Deployment(resources = {"processes/record-request.bpmn", "processes/request-deadline.dmn"})
 class RecordRequestProcessTest {
 
     final PhaseEntryStandIn phases = new PhaseEntryStandIn();
+    final DeadlineRuleStandIn deadlineRule = new DeadlineRuleStandIn();
 
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineTests.extension();
@@ -62,7 +66,11 @@ class RecordRequestProcessTest {
         Mocks.register("casePhases", phases);
         ClockUtil.setCurrentTime(Date.from(SENT));
         Mocks.register("retrievalSettings", new Settings());
-        Mocks.register("prepareRecordRequest", (JavaDelegate) execution -> execution.setVariable("channel", "FAX"));
+        Mocks.register("prepareRecordRequest", (JavaDelegate) execution -> {
+            execution.setVariable("channel", "FAX");
+            DeadlineRuleStandIn.setFacts(execution);
+        });
+        Mocks.register("applyDeadlineRule", deadlineRule);
         Mocks.register("startDeadlineClock", (JavaDelegate) execution -> {
             called.add("startDeadlineClock");
             execution.setVariable("deadlineAt", deadlineAt);
@@ -93,6 +101,17 @@ class RecordRequestProcessTest {
     void tearDown() {
         Mocks.reset();
         ClockUtil.reset();
+    }
+
+    @Test
+    void theDeadlineTableDecidesTheRuleBeforeTheRequestIsChecked() {
+        sentRequest();
+
+        assertThat(deadlineRule.appliedSources).singleElement().asString().startsWith("45 CFR 164.524(b)(2)");
+        assertThat(processEngine.getHistoryService().createHistoricActivityInstanceQuery().activityId("Task_DecideDeadlineRule")
+                .singleResult().getActivityType()).isEqualTo("businessRuleTask");
+        assertThat(processEngine.getHistoryService().createHistoricDecisionInstanceQuery().decisionDefinitionKey("request-deadline")
+                .count()).isEqualTo(1);
     }
 
     @Test
@@ -137,18 +156,20 @@ class RecordRequestProcessTest {
         assertThat(processEngine.getTaskService().createTaskQuery().processInstanceId(request.getId()).count()).isZero();
     }
 
-    @Test
-    void aRecordedExtensionMovesTheDeadlineTimer() {
+    /** An extension moves the deadline later; a Texas fee payment starts the clock, its deadline replacing the provisional one. */
+    @ParameterizedTest
+    @CsvSource({"ExtensionRecorded, 20, 61", "PaymentRecorded, 5, 21"})
+    void aRecordedExtensionOrPaymentReArmsTheDeadlineTimer(String message, int recordedOnDay, int newDeadlineDay) {
         ProcessInstance request = sentRequest();
-        moveTo(20);
+        moveTo(recordedOnDay);
 
-        deadlineAt = at(61);
-        processEngine.getRuntimeService().createMessageCorrelation("ExtensionRecorded").processInstanceId(request.getId()).correlate();
+        deadlineAt = at(newDeadlineDay);
+        processEngine.getRuntimeService().createMessageCorrelation(message).processInstanceId(request.getId()).correlate();
 
-        moveTo(31);
+        moveTo(newDeadlineDay - 1);
         assertThat(called).noneMatch(c -> c.startsWith("escalate"));
-        moveTo(61);
-        assertThat(called).contains("escalate@61");
+        moveTo(newDeadlineDay);
+        assertThat(called).contains("escalate@" + newDeadlineDay).filteredOn("startDeadlineClock"::equals).hasSize(2);
     }
 
     @Test

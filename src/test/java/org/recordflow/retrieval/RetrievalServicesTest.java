@@ -142,19 +142,19 @@ class RetrievalServicesTest extends ApiTestSupport {
     }
 
     @Test
-    void followUpsAreEmailedOnTheRuleCadence() throws Exception {
+    void followUpsStartAtTheFirmsTargetThenKeepTheRuleCadence() throws Exception {
         ProcessInstance request = requestInRetrieval("CA", holder("UCSF Medical Center", "HOSPITAL", "EMAIL", "roi@ucsf.example"));
         Jobs.runDue(management, request.getId());
+        RecordRequest sent = requests.get(requestId(request));
+        assertThat(sent.dueOn()).isEqualTo(LocalDate.of(2026, 11, 25));
+        assertThat(sent.targetOn()).isEqualTo(LocalDate.of(2026, 11, 23));
 
-        ClockUtil.setCurrentTime(Date.from(TODAY.plusSeconds(9 * 86400)));
-        Jobs.runDue(management, request.getId());
-        assertThat(smtp.getReceivedMessages()).hasSize(1);
-
-        ClockUtil.setCurrentTime(Date.from(TODAY.plusSeconds(10 * 86400 + 60)));
-        Jobs.runDue(management, request.getId());
-        assertThat(smtp.getReceivedMessages()).hasSize(2);
+        assertThat(mailsReceivedBy("2026-11-22T12:00:00Z", request)).hasSize(1);
+        assertThat(mailsReceivedBy("2026-11-23T12:00:00Z", request)).hasSize(2);
         assertThat(smtp.getReceivedMessages()[1].getSubject()).startsWith("Follow-up 1: request for records");
-        assertThat(requests.followUpsSent(requestId(request))).isEqualTo(1);
+        assertThat(mailsReceivedBy("2026-12-02T12:00:00Z", request)).hasSize(2);
+        assertThat(mailsReceivedBy("2026-12-03T12:00:00Z", request)).hasSize(3);
+        assertThat(requests.followUpsSent(requestId(request))).isEqualTo(2);
     }
 
     @Test
@@ -194,7 +194,9 @@ class RetrievalServicesTest extends ApiTestSupport {
         var paulaBrowser = http.withBasicAuth("paula", "demo");
 
         String page = paulaBrowser.getForObject("/requests/" + id, String.class);
-        assertThat(page).contains("Record request sent on 2026-11-20").contains("2026-12-20").contains("Record extension");
+        assertThat(page).contains("Record request sent on 2026-11-20").contains("Record extension")
+                .contains("<th>Legal deadline</th>").contains("2026-12-20").contains("Firm's target").contains("2026-12-11")
+                .contains("45 CFR 164.524(b)(2)");
 
         var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
         form.add("noticeReceivedOn", "2026-11-20");
@@ -330,6 +332,13 @@ class RetrievalServicesTest extends ApiTestSupport {
 
     private String openTask(ProcessInstance request) {
         return tasks.createTaskQuery().processInstanceId(request.getId()).singleResult().getTaskDefinitionKey();
+    }
+
+    /** Moves the clock to {@code instant}, runs the request's due jobs, and returns every mail the SMTP server has. */
+    private MimeMessage[] mailsReceivedBy(String instant, ProcessInstance request) {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
+        Jobs.runDue(management, request.getId());
+        return smtp.getReceivedMessages();
     }
 
     private static List<String> attachmentNames(MimeMessage message) throws Exception {

@@ -103,8 +103,9 @@ public final class NodeTestBed implements AutoCloseable {
     // --- driving cases over HTTP
 
     /**
-     * Opens a subpoena case (no authorization phase) with {@code holders} record holders of
-     * {@code holderType} that take e-mail at {@code <tag>-<n>@holders.example}, and confirms them.
+     * Opens a subpoena case (no authorization phase; a court order on file, the subpoena uploaded)
+     * with {@code holders} record holders of {@code holderType} that take e-mail at
+     * {@code <tag>-<n>@holders.example}, and confirms them.
      */
     public static String openEmailCase(RecordflowApiClient api, String tag, int holders, String holderType) {
         List<Map<String, Object>> list = new ArrayList<>();
@@ -113,7 +114,8 @@ public final class NodeTestBed implements AutoCloseable {
         }
         var driver = new CaseDriver(api);
         String reference = driver.open(IntakeForms.intake("CA", list, "legalBasis", "SUBPOENA",
-                "subpoenaReturnDate", LocalDate.now().plusDays(120).toString()));
+                "subpoenaReturnDate", LocalDate.now().plusDays(120).toString(), "subpoenaAssurance", "COURT_ORDER"));
+        api.uploadSubpoena(api.caseId(reference), progressNote("subpoena " + tag));
         driver.confirmHolders(reference);
         return reference;
     }

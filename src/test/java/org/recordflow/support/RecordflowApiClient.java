@@ -6,9 +6,14 @@ import java.util.Map;
 
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Drives Recordflow through Camunda's REST API over HTTP, the way Tasklist's forms do: start forms
@@ -51,6 +56,31 @@ public class RecordflowApiClient {
         ResponseEntity<Map<String, Object>> response = submitTaskForm((String) tasks.get(0).get("id"), variables);
         if (!response.getStatusCode().is2xxSuccessful()) {
             throw new AssertionError("Completing " + taskDefinitionKey + " failed: " + response.getStatusCode() + " " + response.getBody());
+        }
+    }
+
+    /** The id of the case with this reference, from Recordflow's case list. */
+    public long caseId(String reference) {
+        return http.exchange("/api/cases", HttpMethod.GET, null, LIST).getBody().stream()
+                .filter(c -> reference.equals(c.get("reference"))).map(c -> ((Number) c.get("id")).longValue())
+                .findFirst().orElseThrow(() -> new AssertionError("No case " + reference + " in /api/cases"));
+    }
+
+    /** Stores the subpoena a subpoena request encloses; fails unless Recordflow accepts it. */
+    public void uploadSubpoena(long caseId, byte[] pdf) {
+        var body = new LinkedMultiValueMap<String, Object>();
+        body.add("file", new ByteArrayResource(pdf) {
+            @Override
+            public String getFilename() {
+                return "subpoena.pdf";
+            }
+        });
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<String> response = http.postForEntity("/api/cases/{id}/subpoena", new HttpEntity<>(body, headers),
+                String.class, caseId);
+        if (response.getStatusCode() != HttpStatus.CREATED) {
+            throw new AssertionError("Uploading the subpoena failed: " + response.getStatusCode() + " " + response.getBody());
         }
     }
 
