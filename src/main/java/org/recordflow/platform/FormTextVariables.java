@@ -29,7 +29,7 @@ public class FormTextVariables {
     public static final String ESCAPED_SUFFIX = "Markdown";
 
     /** Written only by Recordflow code, from ids, numbers, dates and enum labels. */
-    static final Set<String> PLAIN = Set.of("caseId", "caseReference", "recordRequestId", "recordType", "dueOn",
+    static final Set<String> PLAIN = Set.of("caseId", "caseReference", "recordRequestId", "recordType", "dueOn", "targetOn",
             "authorizationExpiresOn", "binderPageCount", "encounterCount");
 
     /** Markdown built by Recordflow code: links to our own documents, their text escaped with {@link Markdown}. */
